@@ -1,0 +1,3 @@
+from communique.cli import run
+
+run()

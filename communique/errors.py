@@ -1,0 +1,34 @@
+"""Errors that reach users. Each message says what went wrong and, where it helps, what to do."""
+from __future__ import annotations
+
+
+class CommuniqueError(Exception):
+    """Base class: the CLI prints str(error) on one line and exits non-zero."""
+
+    exit_code = 1
+
+
+class UsageError(CommuniqueError):
+    """The command was called wrongly (bad option, missing argument)."""
+
+    exit_code = 2
+
+
+class InputRejected(CommuniqueError):
+    """One input (file, or line of a JSONL file) cannot be read as an article.
+
+    `source` names the file (and line); `reason` is a short phrase. The batch goes on.
+    """
+
+    def __init__(self, source: str, reason: str):
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class StoreError(CommuniqueError):
+    """The database cannot be opened or written."""
+
+
+class ModelMissing(CommuniqueError):
+    """The pinned spaCy model package is not installed."""

@@ -1,0 +1,1 @@
+"""Plain functions over text and spaCy Docs; the nlp components wrap them."""

@@ -1,0 +1,32 @@
+"""Country mentions (names, demonyms, party abbreviations) in a text, with offsets."""
+from __future__ import annotations
+
+from collections import Counter
+
+from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, tag, tokenize
+from communique.model import Span
+
+
+def country_mentions(body: str) -> list[tuple[str, Span]]:
+    """(alpha-3, span) for every country name or demonym, line by line."""
+    out: list[tuple[str, Span]] = []
+    start = 0
+    for line in body.split("\n"):
+        toks = tokenize(line, start)
+        seen = set()
+        for g in tag(toks):
+            if g is not None and g.cat in (COUNTRY, DEMONYM, PARTY) and (g.i, g.j) not in seen:
+                seen.add((g.i, g.j))
+                a, b = toks[g.i].start, toks[g.j - 1].end
+                out.append((g.value, Span(a, b, body[a:b])))
+        start += len(line) + 1
+    return out
+
+
+def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:
+    """Most mentioned first; ties broken by first appearance."""
+    counts = Counter(code for code, _ in mentions)
+    first = {}
+    for code, span in mentions:
+        first.setdefault(code, span.start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

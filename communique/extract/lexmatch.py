@@ -1,0 +1,156 @@
+"""Tokenise a line and tag lexicon phrases on it (countries, demonyms, offices, ranks, honorifics).
+
+Why our own tokens and not spaCy's: titles and names are matched on surface forms such as
+"Sen. Lt. Gen.", "Kyeong-doo" and "Azerbaijan’s" that spaCy splits differently; the offsets
+we return are character offsets, so they map onto any spaCy Doc of the same text.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from communique.nlp import lexicons
+
+_TOKEN = regex.compile(
+    r"(?:\p{Lu}\.){2,}"                                      # U.S., H.E., N.A.
+    r"|\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?"   # words, hyphenated, optional trailing dot
+    r"|\d+(?:[.,]\d+)*"
+    r"|\S"
+)
+_POSSESSIVE = regex.compile(r"^(.+?)(['’]s)$", regex.IGNORECASE)
+
+# categories
+HEAD, MOD, DOMAIN, JOINER, COUNTERPART = "HEAD", "MOD", "DOMAIN", "JOINER", "COUNTERPART"
+RANK, HON, COUNTRY, DEMONYM, PARTY, PARTICLE, CREDIT = "RANK", "HON", "COUNTRY", "DEMONYM", "PARTY", "PARTICLE", "CREDIT"
+PLACE = "PLACE"   # capital cities: part of organisation names ("People's Council of Hanoi"), never of a person's
+CASED = {RANK, HON, COUNTRY, DEMONYM, PARTY, PLACE}   # must match with the capitals as written
+TITLE_PARTS = {HEAD, MOD, DOMAIN, COUNTERPART}
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+    @property
+    def cap(self) -> bool:
+        return self.text[:1].isupper()
+
+
+@dataclass(frozen=True)
+class Tag:
+    cat: str
+    i: int          # first token index
+    j: int          # one past the last token index
+    value: str | None = None   # alpha-3 code for COUNTRY/DEMONYM/PARTY
+
+
+def _raw_tokens(text: str, offset: int = 0) -> list[Tok]:
+    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
+
+
+@lru_cache(maxsize=None)
+def _abbreviations() -> frozenset[str]:
+    r = lexicons.ranks()
+    words = [w for phrase in r["ranks"] + r["honorifics"] + r["name_particles"] for w in phrase.split()]
+    return frozenset(w for w in words if w.endswith(".")) | {"St.", "No.", "Jr.", "Sr."}
+
+
+def tokenize(text: str, offset: int = 0) -> list[Tok]:
+    """Words with possessives split off and sentence dots split from non-abbreviations."""
+    out: list[Tok] = []
+    abbrev = _abbreviations()
+    for t in _raw_tokens(text, offset):
+        m = _POSSESSIVE.match(t.text)
+        if m and len(m.group(1)) > 1 and not t.text.endswith("."):
+            cut = t.start + len(m.group(1))
+            out += [Tok(m.group(1), t.start, cut), Tok(m.group(2), cut, t.end)]
+        elif t.text.endswith(".") and len(t.text) > 1 and t.text not in abbrev and not (
+                len(t.text) == 2 and t.text[0].isupper()) and "." not in t.text[:-1]:
+            out += [Tok(t.text[:-1], t.start, t.end - 1), Tok(".", t.end - 1, t.end)]
+        else:
+            out.append(t)
+    return out
+
+
+def _key(phrase: str) -> tuple[str, ...]:
+    return tuple(t.text for t in tokenize(phrase))
+
+
+@lru_cache(maxsize=None)
+def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
+    """Lexicon phrase (token texts, lower-cased unless cased) -> (category, value); and the longest length."""
+    table: dict[tuple[str, ...], tuple[str, str | None]] = {}
+
+    def add(phrase: str, cat: str, value: str | None = None) -> None:
+        key = _key(phrase)
+        if not key:
+            return
+        if cat not in CASED:
+            key = tuple(k.lower() for k in key)
+        table.setdefault(key, (cat, value))
+
+    off, rk = lexicons.offices(), lexicons.ranks()
+    for code, entry in lexicons.countries().items():
+        for name in entry["names"]:
+            add(name, COUNTRY, code)
+        for dem in entry["demonyms"]:
+            add(dem, DEMONYM, code)
+        if entry.get("capital"):
+            add(entry["capital"], PLACE, code)
+    for party, code in off["parties"].items():
+        add(party, PARTY, code)
+    for r in rk["ranks"]:
+        add(r, RANK)
+    for h in rk["honorifics"]:
+        add(h, HON)
+    for h in off["heads"]:
+        add(h, HEAD)
+    for m in off["modifiers"]:
+        add(m, MOD)
+    for d in off["domains"]:
+        add(d, DOMAIN)
+    for j in off["joiners"]:
+        add(j, JOINER)
+    for c in off["counterpart"]:
+        add(c, COUNTERPART)
+    for p in rk["name_particles"]:
+        add(p, PARTICLE)
+    for c in rk["credit_words"]:
+        add(c, CREDIT)
+    return table, max(len(k) for k in table)
+
+
+def tag(tokens: list[Tok]) -> list[Tag | None]:
+    """Per token, the lexicon tag covering it (greedy longest match, left to right)."""
+    table, longest = phrase_table()
+    out: list[Tag | None] = [None] * len(tokens)
+    i = 0
+    while i < len(tokens):
+        hit = None
+        for n in range(min(longest, len(tokens) - i), 0, -1):
+            words = tuple(t.text for t in tokens[i:i + n])
+            entry = table.get(words)
+            if entry is None or entry[0] not in CASED:
+                low = table.get(tuple(w.lower() for w in words))
+                if low is not None and low[0] not in CASED:
+                    entry = low
+                elif entry is not None and entry[0] not in CASED:
+                    entry = None
+            if entry is not None:
+                hit = Tag(entry[0], i, i + n, entry[1])
+                break
+        if hit is None:
+            i += 1
+            continue
+        for k in range(hit.i, hit.j):
+            out[k] = hit
+        i = hit.j
+    return out

@@ -1,0 +1,321 @@
+"""Find person mentions on one line of text: a title grammar over lexicon-tagged tokens.
+
+A mention reads, left to right:
+
+    [country marker] [title (of complement)...] [rank] [honorific] NAME [, appositive title]
+
+e.g. "Vietnamese Deputy Minister of National Defense Hoang Xuan Chien",
+"Minister of Defence of the Republic of Azerbaijan Colonel General Hasanov Zakir",
+"her Azerbaijani counterpart E. Mammadov", "Zakir Hasanov - Minister of Defence of Azerbaijan -".
+Titles carry most of the signal for officials; statistical NER alone misses or splits them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.lang.en.stop_words import STOP_WORDS
+
+from communique.extract.lexmatch import (
+    COUNTERPART, COUNTRY, CREDIT, DEMONYM, DOMAIN, HEAD, HON, JOINER, MOD, PARTICLE, PARTY, PLACE, RANK, TITLE_PARTS,
+    Tag, Tok, tag, tokenize,
+)
+
+MAX_NAME_TOKENS = 6
+_POSS = {"’s", "'s"}
+_DASHES = {"-", "–", "—", ","}
+_COMPLEMENT_JOINERS = {"of", "for", "to", "at", "on", "in"}
+_DROP_FROM_TITLE = {"visiting", "then", "the", "his", "her"}
+
+
+@dataclass
+class RawMention:
+    """One place where the text names (or titles) a person; `name` is None for a bare title."""
+
+    start: int
+    end: int
+    name: str | None
+    title: str | None = None
+    rank: str | None = None
+    honorific: str | None = None
+    country: str | None = None
+    country_source: str | None = None
+    not_country: str | None = None
+    counterpart: bool = False
+    anchor: str = "title"          # title | rank | honorific | appositive | ner
+    title_start: int | None = None
+    line: int = 0
+    extra_titles: list[str] = field(default_factory=list)
+
+
+def _is_name_token(t: Tok, g: Tag | None) -> bool:
+    if g is not None and g.cat != PARTICLE:
+        return False
+    if g is not None and g.cat == PARTICLE:
+        return True
+    if not t.cap or not t.text[0].isalpha():
+        return False
+    if len(t.text) >= 3 and t.low in STOP_WORDS:
+        return False
+    return True
+
+
+def _join(toks: list[Tok]) -> str:
+    out = ""
+    for k, t in enumerate(toks):
+        if k and not (t.text in _POSS or t.text == "-" or toks[k - 1].text == "-"):
+            out += " "
+        out += t.text
+    return out
+
+
+def _name_text(toks: list[Tok]) -> str:
+    """The name as written, but SHOUTED family names ('YAMADA') in title case."""
+    words = [t if not (t.text.isupper() and len(t.text) > 2 and "." not in t.text)
+             else Tok(t.text.title(), t.start, t.end) for t in toks]
+    return _join(words)
+
+
+class LineParser:
+    """Parse the mentions on one line; a fresh parser per line keeps the state obvious."""
+
+    def __init__(self, text: str, offset: int, line_no: int):
+        self.toks = tokenize(text, offset)
+        self.tags = tag(self.toks)
+        self.n = len(self.toks)
+        self.line_no = line_no
+
+    # -- helpers -------------------------------------------------------------
+    def cat(self, k: int) -> str | None:
+        g = self.tags[k] if 0 <= k < self.n else None
+        return g.cat if g else None
+
+    def _starts_title(self, k: int) -> bool:
+        """A title phrase may start here (skipping 'the' and a country marker)."""
+        while k < self.n and self.toks[k].low == "the":
+            k += 1
+        if k < self.n and self.cat(k) in (DEMONYM, PARTY):
+            k = self.tags[k].j
+        elif k < self.n and self.cat(k) == COUNTRY and k + 1 < self.n and self.toks[self.tags[k].j].text in _POSS:
+            k = self.tags[k].j + 1
+        return k < self.n and self.cat(k) in TITLE_PARTS
+
+    def _starts_run(self, k: int) -> bool:
+        c = self.cat(k)
+        if c in (HEAD, MOD, DOMAIN, RANK, HON, DEMONYM, PARTY, COUNTERPART):
+            return True
+        if c != COUNTRY or self.tags[k].j >= self.n:
+            return False
+        after = self.tags[k].j             # "Azerbaijan’s Foreign Minister", "U.S. acting Defense Secretary"
+        return self.toks[after].text in _POSS or self.cat(after) in TITLE_PARTS
+
+    # -- the title part ------------------------------------------------------
+    def parse_title(self, i: int):
+        """Consume a title phrase from i. Returns (j, title_tokens, countries, not_country, seen_head,
+        counterpart, trailing_unknown, country_tail): trailing_unknown counts capitalised unknown tokens
+        at the end of a complement (they may be the name); country_tail is where a closing
+        'of [the] COUNTRY' starts in title_tokens (cut: the country is not part of the office)."""
+        j, title, countries, not_country = i, [], [], None
+        seen_head = counterpart = in_complement = False
+        joiner: str | None = None
+        country_tail: int | None = None     # index in `title` where a trailing 'of COUNTRY' starts
+        trailing = 0
+        while j < self.n:
+            t, g = self.toks[j], self.tags[j]
+            c = g.cat if g else None
+            if c is None or c in (PARTICLE, CREDIT):
+                if t.text in _POSS and j > i and (self.cat(j - 1) in (COUNTRY, None) or in_complement):
+                    if not in_complement:          # "Azerbaijan’s Foreign Minister"
+                        j += 1
+                        continue
+                    title.append(t)
+                    trailing = 0
+                    j += 1
+                    continue
+                if in_complement and t.cap and t.text[0].isalpha():
+                    title.append(t)
+                    trailing += 1
+                    j += 1
+                    continue
+                break
+            if c in (RANK, HON):
+                break
+            if c == PLACE:
+                if not in_complement:
+                    break
+                title.extend(self.toks[g.i:g.j])
+                trailing = 0
+                j = g.j
+                continue
+            if c in (COUNTRY, DEMONYM, PARTY):
+                if in_complement:
+                    if joiner == "to":
+                        not_country = g.value
+                    else:
+                        countries.append(g.value)
+                    if country_tail is None:
+                        country_tail = max(0, len(title) - (2 if title and title[-1].low == "the" else 1))
+                    title.extend(self.toks[g.i:g.j])
+                    trailing = 0
+                    j = g.j
+                    continue
+                if seen_head and not self._title_follows(g.j):
+                    break
+                countries.append(g.value)
+                j = g.j
+                continue
+            if c == JOINER:
+                low = t.low
+                nxt = j + 1
+                while nxt < self.n and self.toks[nxt].low == "the":
+                    nxt += 1
+                if low in _COMPLEMENT_JOINERS and (seen_head or counterpart) and nxt < self.n and (
+                        self.toks[nxt].cap or self.tags[nxt] is not None):
+                    if trailing and in_complement:
+                        break
+                    in_complement, joiner = True, low
+                    title.extend(self.toks[j:nxt])
+                    j = nxt
+                    continue
+                if low in ("and", "&") and (seen_head or in_complement) and not trailing and (
+                        self._starts_title(j + 1) or (in_complement and self.cat(j + 1) in (DOMAIN, COUNTRY))):
+                    title.append(t)
+                    j += 1
+                    continue
+                if low == "the" and in_complement:
+                    title.append(t)
+                    j += 1
+                    continue
+                break
+            # MOD, DOMAIN, HEAD, COUNTERPART
+            if trailing and in_complement:
+                trailing = 0          # unknown words inside an organisation name: keep going
+            if in_complement and country_tail is not None and c in (DOMAIN, HEAD):
+                country_tail = None   # the country was inside the complement ("Party of Vietnam Central Committee")
+            seen_head |= c == HEAD
+            counterpart |= c == COUNTERPART
+            title.extend(self.toks[g.i:g.j])
+            j = g.j
+        return j, title, countries, not_country, seen_head, counterpart, trailing, country_tail
+
+    def _title_follows(self, k: int) -> bool:
+        return k < self.n and self.cat(k) in TITLE_PARTS
+
+    # -- a whole mention -----------------------------------------------------
+    def parse_run(self, i: int) -> tuple[RawMention | None, int]:
+        j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(i)
+        if seen_head and j + 1 < self.n and self.toks[j].text == "," and self.cat(j + 1) in (RANK, HON):
+            j += 1                              # "Deputy Minister of Defence, Sen. Lt. Gen. NAME"
+        rank = honorific = None
+        rank_start = j
+        while j < self.n and self.cat(j) in (RANK, HON):
+            g = self.tags[j]
+            words = _join(self.toks[g.i:g.j])
+            if g.cat == RANK:
+                rank = f"{rank} {words}" if rank else words
+            else:
+                honorific = honorific or words
+            j = g.j
+        name_toks: list[Tok] = []
+        k = j
+        while k < self.n and len(name_toks) <= MAX_NAME_TOKENS:
+            t, g = self.toks[k], self.tags[k]
+            if _is_name_token(t, g):
+                if g is not None and g.cat == PARTICLE and not (k + 1 < self.n and self.toks[k + 1].cap):
+                    break
+                name_toks.append(t)
+                k += 1
+                continue
+            break
+        if not name_toks and trailing and rank is None and honorific is None:
+            name_toks = title[-trailing:]      # "Chairman of the ... Council of Hanoi Nguyen Ngoc Tuan"
+            title = title[:-trailing]
+            while title and (title[-1].low in _COMPLEMENT_JOINERS or title[-1].low == "the"):
+                title = title[:-1]
+            k = j
+        title = _cut_country(title, tail)
+        if not (seen_head or counterpart or rank or honorific):
+            return None, max(j, i + 1)
+        if not name_toks or len(name_toks) > MAX_NAME_TOKENS:
+            return None, max(k, j, i + 1)
+        while title and title[0].low in _DROP_FROM_TITLE:
+            title = title[1:]
+        title_text = _join(title) if title and seen_head else None
+        if counterpart:
+            title_text = None
+        m = RawMention(
+            start=name_toks[0].start, end=name_toks[-1].end, name=_name_text(name_toks), title=title_text,
+            rank=rank, honorific=honorific, country=countries[0] if countries else None,
+            country_source="title" if countries else None, not_country=not_country, counterpart=counterpart,
+            anchor="title" if seen_head or counterpart else ("rank" if rank else "honorific"),
+            title_start=self.toks[i].start, line=self.line_no,
+        )
+        if counterpart and countries:
+            m.country_source = "counterpart"
+        end = self.appositive(m, k)
+        return m, max(end, i + 1)
+
+    def appositive(self, m: RawMention, k: int) -> int:
+        """'NAME, Ambassador to Vietnam' / 'NAME - Minister of Defence of Azerbaijan -': a title after the name."""
+        while k < self.n and self.toks[k].text in _DASHES and self._starts_title(k + 1):
+            j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(k + 1)
+            if not seen_head or counterpart or trailing:
+                return k
+            if j < self.n and (self.cat(j) in (RANK, HON) or _is_name_token(self.toks[j], self.tags[j])):
+                return k             # the next person's title, not an apposition
+            title = _cut_country(title, tail)
+            while title and title[0].low in _DROP_FROM_TITLE:
+                title = title[1:]
+            text = _join(title) if title else None
+            if text:
+                if m.title is None:
+                    m.title = text
+                else:
+                    m.extra_titles.append(text)
+            if countries and m.country is None:
+                m.country, m.country_source = countries[0], "appositive"
+            if not_country and m.not_country is None:
+                m.not_country = not_country
+            k = j
+        return k
+
+    def mentions(self) -> list[RawMention]:
+        out, i = [], 0
+        while i < self.n:
+            if self._starts_run(i):
+                m, i = self.parse_run(i)
+                if m is not None:
+                    out.append(m)
+            else:
+                i += 1
+        return out
+
+
+def _cut_country(title: list[Tok], tail: int | None) -> list[Tok]:
+    if tail is None or tail >= len(title):
+        return title
+    title = title[:tail]
+    while title and (title[-1].low in _COMPLEMENT_JOINERS or title[-1].low == "the"):
+        title = title[:-1]
+    return title
+
+
+def line_mentions(text: str, offset: int = 0, line_no: int = 0) -> list[RawMention]:
+    """All title-, rank- or honorific-anchored mentions on one line (offsets relative to the body)."""
+    return LineParser(text, offset, line_no).mentions()
+
+
+def name_with_appositive(text: str, start: int, end: int, offset: int, line_no: int) -> RawMention | None:
+    """Build a mention for a bare name found elsewhere (NER) at [start, end) of the line, reading an
+    appositive title after it. Returns None when the span does not look like a personal name."""
+    p = LineParser(text, offset, line_no)
+    idx = [k for k, t in enumerate(p.toks) if t.start >= start + offset and t.end <= end + offset]
+    if not idx or len(idx) > MAX_NAME_TOKENS:
+        return None
+    toks = [p.toks[k] for k in idx]
+    if not all(_is_name_token(p.toks[k], p.tags[k]) or p.toks[k].text == "-" for k in idx):
+        return None
+    if not toks[0].cap:
+        return None
+    m = RawMention(start=toks[0].start, end=toks[-1].end, name=_name_text(toks), anchor="ner", line=line_no)
+    p.appositive(m, idx[-1] + 1)
+    return m

@@ -1,0 +1,220 @@
+"""From the mentions of one article to its people: link short forms to full names, pick each
+person's office, and decide the state they serve.
+
+Why a separate step: a name's country and office are often stated once ("his Russian counterpart
+Alexander Fomin") and the person is then called "Fomin" or "the Russian deputy minister"; only the
+whole article tells who is who.
+"""
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+import regex
+
+from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
+from communique.model import Person, Span
+
+# "(Photo: Huy Huy / Tuoi Tre)", "Translated by Mai Huong", "Photo by ...": names there are credits.
+_CREDIT = regex.compile(
+    r"\b(?:Photos?|Image|Picture(?: source)?|Source|Credit|Video|Graphic|Illustration)\s*(?::|by)\s*[^)\n]*"
+    r"|\b(?:Translated|Reported|Written|Edited|Compiled|Posted)\s+by\s+[^\n.]*"
+    r"|^By\s+\p{Lu}[^\n]*$",
+    regex.MULTILINE,
+)
+_HEADLINE_MIN_WORDS = 5
+_LOW_TITLE_HEADS = ("member",)
+
+
+def fold(text: str) -> list[str]:
+    """Name tokens compared without case, diacritics or punctuation (as readers do)."""
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return regex.findall(r"[a-z0-9]+", text)
+
+
+def _covers(small: list[str], big: list[str]) -> bool:
+    pool = list(big)
+    for t in small:
+        hit = next((b for b in pool if b == t or (len(t) == 1 and b.startswith(t))), None)
+        if hit is None:
+            return False
+        pool.remove(hit)
+    return True
+
+
+def is_headline_case(line: str) -> bool:
+    """Most longer words capitalised: a headline, where capitals say nothing about names."""
+    words = [w for w in regex.findall(r"\p{L}+", line) if len(w) > 3]
+    return len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) > 0.75
+
+
+@dataclass
+class _Entity:
+    name: str
+    tokens: list[str]
+    mentions: list[RawMention] = field(default_factory=list)
+
+
+def _lines(body: str):
+    start = 0
+    for no, line in enumerate(body.split("\n")):
+        yield no, start, line
+        start += len(line) + 1
+
+
+def _credit_ranges(body: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in _CREDIT.finditer(body)]
+
+
+def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
+    return any(a <= pos < b for a, b in ranges)
+
+
+def collect_mentions(body: str, ner_spans: list[tuple[int, int]]) -> list[RawMention]:
+    """Title-anchored mentions on every line, then NER names that no title anchored."""
+    credits = _credit_ranges(body)
+    found: list[RawMention] = []
+    weak_lines: set[int] = set()
+    for no, start, line in _lines(body):
+        if not line.strip():
+            continue
+        if is_headline_case(line):
+            weak_lines.add(no)
+        for m in line_mentions(line, start, no):
+            if not _inside(m.start, credits):
+                found.append(m)
+    covered = [(m.start, m.end) for m in found]
+    line_starts = [(no, start, line) for no, start, line in _lines(body)]
+    for a, b in ner_spans:
+        if _inside(a, credits) or any(x < b and a < y for x, y in covered):
+            continue
+        no, start, line = next((no, s, ln) for no, s, ln in reversed(line_starts) if s <= a)
+        if b > start + len(line):
+            continue
+        m = name_with_appositive(line, a - start, b - start, start, no)
+        if m is not None:
+            found.append(m)
+    for m in found:
+        if m.line in weak_lines:
+            m.anchor = "weak"
+    return sorted(found, key=lambda m: m.start)
+
+
+def _link(mentions: list[RawMention]) -> list[_Entity]:
+    """Longest names first; a shorter name joins the entity whose tokens cover it (nearest before)."""
+    entities: list[_Entity] = []
+    order = sorted(mentions, key=lambda m: (-len(fold(m.name)), m.start))
+    for m in order:
+        toks = fold(m.name)
+        if not toks:
+            continue
+        candidates = [e for e in entities if _covers(toks, e.tokens) and _country_ok(m, e)]
+        if candidates:
+            def distance(e: _Entity) -> tuple[int, int]:
+                before = [x.start for x in e.mentions if x.start <= m.start]
+                return (0, m.start - max(before)) if before else (1, min(x.start for x in e.mentions))
+            best = min(candidates, key=distance)
+            best.mentions.append(m)
+            continue
+        if m.anchor == "weak" or (m.anchor == "ner" and len(toks) < 2 and not m.title):
+            continue   # headline capitals and lone NER surnames never create a person
+        entities.append(_Entity(m.name, toks, [m]))
+    for e in entities:
+        e.mentions.sort(key=lambda x: x.start)
+    return sorted(entities, key=lambda e: e.mentions[0].start)
+
+
+def _country_ok(m: RawMention, e: _Entity) -> bool:
+    if m.country is None:
+        return True
+    known = {x.country for x in e.mentions if x.country}
+    return not known or m.country in known
+
+
+def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
+    """Prefer a title written before the name, then an apposition; 'member' titles last; longest wins."""
+    cands: list[tuple[int, int, int, str]] = []
+    for k, m in enumerate(e.mentions):
+        for rank, t in [(0 if m.anchor in ("title", "rank", "honorific") else 1, m.title)] + [(1, x) for x in m.extra_titles]:
+            if t:
+                low = t.lower()
+                weak = any(low.endswith(h) for h in _LOW_TITLE_HEADS)
+                cands.append((weak, rank, -len(t.split()), t))
+    every = list(dict.fromkeys(t for *_, t in sorted(cands, key=lambda c: c[:3])))
+    return (every[0] if every else None), every
+
+
+def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None:
+    """'X and his Russian counterpart Y': Y holds X's office; X is not Russian."""
+    by_mention = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
+    flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    for idx, m in enumerate(flat):
+        if not m.counterpart:
+            continue
+        me = by_mention[id(m)]
+        before = [x for x in reversed(flat[:idx]) if by_mention[id(x)] != me]
+        same_line = [x for x in before if x.line == m.line]
+        ante = next(iter(same_line or before), None)
+        if ante is None:
+            continue
+        other = by_mention[id(ante)]
+        if people[me].title is None and people[other].title:
+            people[me].title = people[other].title
+            people[me].titles.append(people[other].title)
+        if m.country and not any(x.country for x in entities[other].mentions):
+            for x in entities[other].mentions:
+                x.not_country = x.not_country or m.country
+
+
+def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str]) -> None:
+    for e, p in zip(entities, people):
+        votes = Counter(m.country for m in e.mentions if m.country)
+        if votes:
+            p.country = votes.most_common(1)[0][0]
+            p.country_source = next(m.country_source for m in e.mentions if m.country == p.country)
+            continue
+        excluded = {m.not_country for m in e.mentions if m.not_country}
+        choice = next((c for c in ranked if c not in excluded), None)
+        if choice:
+            p.country, p.country_source = choice, ("other_side" if excluded else "article")
+
+
+def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int]]) -> None:
+    """Bare surname / given-name mentions ('Giang said') for evidence offsets."""
+    taken = [(s.start, s.end) for p in people for s in p.mentions]
+    for p in people:
+        words = p.name.split()
+        forms = {p.name, words[-1]} | ({" ".join(words[:2])} if len(words) > 2 else set())
+        for form in sorted(forms, key=len, reverse=True):
+            if len(form) < 2:
+                continue
+            for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", body):
+                if _inside(m.start(), credits) or any(a < m.end() and m.start() < b for a, b in taken):
+                    continue
+                p.mentions.append(Span(m.start(), m.end(), m.group()))
+                taken.append((m.start(), m.end()))
+        p.mentions.sort(key=lambda s: s.start)
+
+
+def extract_people(body: str, ner_spans: list[tuple[int, int]], ranked_countries: list[str]) -> list[Person]:
+    """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
+    `ranked_countries` the article's countries, most mentioned first (the default side)."""
+    mentions = collect_mentions(body, ner_spans)
+    entities = _link([m for m in mentions if m.name])
+    people: list[Person] = []
+    for e in entities:
+        best = max(e.mentions, key=lambda m: (len(fold(m.name)), -m.start))
+        title, titles = _choose_title(e)
+        people.append(Person(
+            name=best.name, title=title, titles=titles,
+            rank=next((m.rank for m in e.mentions if m.rank), None),
+            honorific=next((m.honorific for m in e.mentions if m.honorific), None),
+            mentions=[Span(m.start, m.end, body[m.start:m.end]) for m in e.mentions],
+        ))
+    _resolve_counterparts(entities, people)
+    _assign_countries(entities, people, ranked_countries)
+    _more_mentions(body, people, _credit_ranges(body))
+    return people

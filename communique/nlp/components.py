@@ -1,0 +1,55 @@
+"""communique's spaCy components. Each is a small class built by a factory; the work is done by
+plain functions in communique.extract so it can be tested without a pipeline."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from communique.extract.countries import country_mentions, rank_countries
+from communique.extract.people import extract_people
+from communique.nlp.extensions import register
+
+register()
+
+
+class CountryTagger:
+    """Finds country names, demonyms and party abbreviations; sets doc._.communique_countries and
+    doc.spans['communique_countries'] (label = ISO alpha-3)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = country_mentions(doc.text)
+        doc._.communique_countries = found
+        spans = [doc.char_span(s.start, s.end, label=code, alignment_mode="expand") for code, s in found]
+        doc.spans["communique_countries"] = [s for s in spans if s is not None]
+        return doc
+
+
+class PeopleFinder:
+    """Officials with their titles, ranks and countries; reads the statistical PERSON entities as a
+    fallback for names no title anchors. Sets doc._.communique_people and doc.spans['communique_people']."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
+        countries = doc._.communique_countries
+        if countries is None:
+            countries = country_mentions(doc.text)
+        people = extract_people(doc.text, ner, rank_countries(countries))
+        doc._.communique_people = people
+        spans = []
+        for k, p in enumerate(people):
+            for m in p.mentions:
+                span = doc.char_span(m.start, m.end, label=f"person{k}", alignment_mode="expand")
+                if span is not None:
+                    spans.append(span)
+        doc.spans["communique_people"] = spans
+        return doc
+
+
+@Language.factory("communique_countries", assigns=["doc._.communique_countries", "doc.spans"])
+def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
+    return CountryTagger()
+
+
+@Language.factory("communique_people", requires=["doc.ents"], assigns=["doc._.communique_people", "doc.spans"])
+def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+    return PeopleFinder()

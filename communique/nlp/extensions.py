@@ -1,0 +1,15 @@
+"""Every Doc._ extension communique uses, registered in one place (and only once)."""
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+EXTENSIONS = {
+    "communique_countries": None,   # list[(alpha3, Span)]: country names and demonyms
+    "communique_people": None,      # list[model.Person]
+}
+
+
+def register() -> None:
+    for name, default in EXTENSIONS.items():
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)

@@ -1,0 +1,28 @@
+"""Load the shipped lexicons (general knowledge: countries, offices, ranks). Cached: read once per process."""
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def _load(name: str) -> dict:
+    return json.loads((HERE / name).read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, dict]:
+    """alpha-3 code -> {names, demonyms, capital}."""
+    return _load("countries.json")
+
+
+@lru_cache(maxsize=None)
+def offices() -> dict:
+    return _load("offices.json")
+
+
+@lru_cache(maxsize=None)
+def ranks() -> dict:
+    return _load("ranks.json")
