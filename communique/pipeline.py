@@ -27,7 +27,9 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
     def cleaned_pairs():
         for article in articles:
             cleaned = clean(article.raw_text)
-            yield cleaned.body, (article, cleaned)
+            doc = nlp.make_doc(cleaned.body)
+            doc._.communique_meta = {"url": article.url, "outlet": article.outlet, "published": article.published}
+            yield doc, (article, cleaned)
 
     for doc, (article, cleaned) in nlp.pipe(cleaned_pairs(), as_tuples=True, batch_size=settings.batch_size):
         yield build_record(article, cleaned, doc)

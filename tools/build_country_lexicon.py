@@ -38,7 +38,8 @@ def main() -> None:
             value = getattr(c, attr, None)
             if value:
                 names += _clean(value)
-        out[c.alpha_3] = {"names": list(dict.fromkeys(names)), "demonyms": [], "capital": capitals.get(c.alpha_3)}
+        out[c.alpha_3] = {"names": list(dict.fromkeys(names)), "demonyms": [], "capital": capitals.get(c.alpha_3),
+                          "alpha2": c.alpha_2}
     for line in (LEX / "country_extras.tsv").read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue

@@ -3,8 +3,11 @@ from __future__ import annotations
 
 from collections import Counter
 
+import regex
+
 from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, tag, tokenize
 from communique.model import Span
+from communique.nlp import lexicons
 
 
 def country_mentions(body: str) -> list[tuple[str, Span]]:
@@ -30,3 +33,19 @@ def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:
     for code, span in mentions:
         first.setdefault(code, span.start)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
+
+
+# Country-code domains that sites use for other reasons (.tv, .io, .me ...): they say nothing of a home country.
+GENERIC_TLDS = {"tv", "io", "me", "ai", "fm", "co", "cc", "ws", "ly", "to", "am", "nu", "gg", "la", "so", "is", "it"}
+
+
+def url_country(url: str | None) -> str | None:
+    """The state a news site's country-code domain names ('…vietnamplus.vn' -> VNM), if any."""
+    m = regex.match(r"^[a-z]+://([^/:]+)", (url or "").lower())
+    if not m:
+        return None
+    tld = m.group(1).rsplit(".", 1)[-1]
+    if tld in GENERIC_TLDS or len(tld) != 2:
+        return None
+    tld = "gb" if tld == "uk" else tld
+    return next((code for code, e in lexicons.countries().items() if e.get("alpha2", "").lower() == tld), None)

@@ -14,7 +14,7 @@ import regex
 from communique.nlp import lexicons
 
 _TOKEN = regex.compile(
-    r"(?:\p{Lu}\.){2,}"                                      # U.S., H.E., N.A.
+    r"(?:\p{Lu}\.){2,}(?:['’]s)?"                             # U.S., H.E., N.A., N.A.’s
     r"|\p{L}[\p{L}\p{M}]*(?:[-'’]\p{L}[\p{L}\p{M}]*)*\.?"   # words, hyphenated, optional trailing dot
     r"|\d+(?:[.,]\d+)*"
     r"|\S"
@@ -69,7 +69,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
     abbrev = _abbreviations()
     for t in _raw_tokens(text, offset):
         m = _POSSESSIVE.match(t.text)
-        if m and len(m.group(1)) > 1 and not t.text.endswith("."):
+        if m and len(m.group(1)) > 1:
             cut = t.start + len(m.group(1))
             out += [Tok(m.group(1), t.start, cut), Tok(m.group(2), cut, t.end)]
         elif t.text.endswith(".") and len(t.text) > 1 and t.text not in abbrev and not (
@@ -113,6 +113,8 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
         add(h, HON)
     for h in off["heads"]:
         add(h, HEAD)
+    for h in off["heads"]:       # plurals ("the two Ministers", "Secretaries") are titles, never names
+        add(h[:-1] + "ies" if h.endswith("y") else h + "s", HEAD)
     for m in off["modifiers"]:
         add(m, MOD)
     for d in off["domains"]:

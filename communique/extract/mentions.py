@@ -47,7 +47,13 @@ class RawMention:
     extra_titles: list[str] = field(default_factory=list)
 
 
+_NEVER_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _is_name_token(t: Tok, g: Tag | None) -> bool:
+    if t.low in _NEVER_NAMES:
+        return False
     if g is not None and g.cat != PARTICLE:
         return False
     if g is not None and g.cat == PARTICLE:
@@ -197,14 +203,24 @@ class LineParser:
             j = g.j
         return j, title, countries, not_country, seen_head, counterpart, trailing, country_tail
 
+    def _name_then_boundary(self, k: int) -> bool:
+        """Name tokens from k, closed by punctuation, a lowercase word or the end of the line."""
+        start = k
+        while k < self.n and _is_name_token(self.toks[k], self.tags[k]):
+            k += 1
+        if k == start or k - start > MAX_NAME_TOKENS:
+            return False
+        return k >= self.n or not self.toks[k].cap
+
     def _title_follows(self, k: int) -> bool:
         return k < self.n and self.cat(k) in TITLE_PARTS
 
     # -- a whole mention -----------------------------------------------------
     def parse_run(self, i: int) -> tuple[RawMention | None, int]:
         j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(i)
-        if seen_head and j + 1 < self.n and self.toks[j].text == "," and self.cat(j + 1) in (RANK, HON):
-            j += 1                              # "Deputy Minister of Defence, Sen. Lt. Gen. NAME"
+        if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text == "," and (
+                self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):
+            j += 1          # "Deputy Minister of Defence, Sen. Lt. Gen. NAME", "his Vietnamese counterpart, NAME"
         rank = honorific = None
         rank_start = j
         while j < self.n and self.cat(j) in (RANK, HON):
@@ -256,8 +272,11 @@ class LineParser:
 
     def appositive(self, m: RawMention, k: int) -> int:
         """'NAME, Ambassador to Vietnam' / 'NAME - Minister of Defence of Azerbaijan -': a title after the name."""
-        while k < self.n and self.toks[k].text in _DASHES and self._starts_title(k + 1):
-            j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(k + 1)
+        while k < self.n and self.toks[k].text in _DASHES:
+            start = k + 2 if k + 1 < self.n and self.toks[k + 1].low == "and" else k + 1
+            if not self._starts_title(start):
+                break
+            j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(start)
             if not seen_head or counterpart or trailing:
                 return k
             if j < self.n and (self.cat(j) in (RANK, HON) or _is_name_token(self.toks[j], self.tags[j])):

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from communique.extract.countries import rank_countries, url_country
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.model import Person, Span
 
@@ -46,7 +47,10 @@ def _covers(small: list[str], big: list[str]) -> bool:
 
 
 def is_headline_case(line: str) -> bool:
-    """Most longer words capitalised: a headline, where capitals say nothing about names."""
+    """A short line with no sentence break and most longer words capitalised: a headline, where
+    capitals say nothing about names."""
+    if len(line) > 200 or regex.search(r"[.!?]\s", line):
+        return False
     words = [w for w in regex.findall(r"\p{L}+", line) if len(w) > 3]
     return len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) > 0.75
 
@@ -169,7 +173,63 @@ def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None
                 x.not_country = x.not_country or m.country
 
 
-def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str]) -> None:
+# "Putin's state visit to Vietnam", "Suga, who visited Vietnam", "the visit of Minister X to India":
+# a visitor does not serve the country visited.
+_VISIT_AFTER = regex.compile(
+    r"^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:visit|visits|trip|tour)\s+to\s+(?:the\s+)?"
+    r"|^,?\s+(?:who\s+)?(?:has\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:visited|visiting|arrived\s+in|travell?ed\s+to)\s+(?:the\s+)?"
+)
+_VISIT_BEFORE = regex.compile(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:the\s+)?[^,.;]{0,80}$")
+
+
+def _visit_cues(body: str, mentions: list[RawMention], countries: list[tuple[str, Span]]) -> None:
+    starts = {s.start: code for code, s in countries}
+    for m in mentions:
+        after = body[m.end:m.end + 120]
+        hit = _VISIT_AFTER.match(after)
+        if hit is None and _VISIT_BEFORE.search(body[max(0, m.start - 120):m.title_start or m.start]):
+            hit = regex.match(r"^\s+to\s+(?:the\s+)?", after)
+        if hit is not None and m.end + hit.end() in starts and m.not_country is None:
+            m.not_country = starts[m.end + hit.end()]
+
+
+def home_country(entities: list[_Entity], ranked: list[str], url: str | None) -> str | None:
+    """The side an unmarked official most likely serves: the site's own country when the article
+    names it; else the article's leading country that is never used to mark a foreign official."""
+    site = url_country(url)
+    if site in ranked:
+        return site
+    marked = {m.country for e in entities for m in e.mentions if m.country}
+    return next((c for c in ranked if c not in marked), ranked[0] if ranked else None)
+
+
+_LIST_GLUE = regex.compile(r"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
+LIST_MIN = 3
+
+
+def _list_cues(body: str, entities: list[_Entity]) -> None:
+    """A delegation list ('including A, U.S. Ambassador B, C and D'): when its only explicit
+    country is one state, the unmarked members serve it too."""
+    owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
+    flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    runs, run = [], flat[:1]
+    for prev, cur in zip(flat, flat[1:]):
+        if _LIST_GLUE.match(body[prev.end:cur.title_start or cur.start]):
+            run.append(cur)
+        else:
+            runs.append(run)
+            run = [cur]
+    runs.append(run)
+    for run in runs:
+        marked = {m.country for m in run if m.country}
+        if len(run) >= LIST_MIN and len(marked) == 1:
+            code = marked.pop()
+            for m in run:
+                if not any(x.country for x in entities[owner[id(m)]].mentions):
+                    m.country, m.country_source = code, "list"
+
+
+def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None) -> None:
     for e, p in zip(entities, people):
         votes = Counter(m.country for m in e.mentions if m.country)
         if votes:
@@ -177,9 +237,12 @@ def _assign_countries(entities: list[_Entity], people: list[Person], ranked: lis
             p.country_source = next(m.country_source for m in e.mentions if m.country == p.country)
             continue
         excluded = {m.not_country for m in e.mentions if m.not_country}
+        if not excluded:
+            p.country, p.country_source = home, "home"
+            continue
         choice = next((c for c in ranked if c not in excluded), None)
         if choice:
-            p.country, p.country_source = choice, ("other_side" if excluded else "article")
+            p.country, p.country_source = choice, "other_side"
 
 
 def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int]]) -> None:
@@ -199,10 +262,12 @@ def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int
         p.mentions.sort(key=lambda s: s.start)
 
 
-def extract_people(body: str, ner_spans: list[tuple[int, int]], ranked_countries: list[str]) -> list[Person]:
+def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],
+                   url: str | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
-    `ranked_countries` the article's countries, most mentioned first (the default side)."""
+    `countries` the country mentions; `url` the page address (its domain may name a home country)."""
     mentions = collect_mentions(body, ner_spans)
+    _visit_cues(body, mentions, countries)
     entities = _link([m for m in mentions if m.name])
     people: list[Person] = []
     for e in entities:
@@ -215,6 +280,8 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], ranked_countries
             mentions=[Span(m.start, m.end, body[m.start:m.end]) for m in e.mentions],
         ))
     _resolve_counterparts(entities, people)
-    _assign_countries(entities, people, ranked_countries)
+    _list_cues(body, entities)
+    ranked = rank_countries(countries)
+    _assign_countries(entities, people, ranked, home_country(entities, ranked, url))
     _more_mentions(body, people, _credit_ranges(body))
     return people

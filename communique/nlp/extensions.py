@@ -4,6 +4,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 EXTENSIONS = {
+    "communique_meta": None,        # dict: url, outlet, published of the article (set before the pipe)
     "communique_countries": None,   # list[(alpha3, Span)]: country names and demonyms
     "communique_people": None,      # list[model.Person]
 }
