@@ -49,7 +49,7 @@ def _covers(small: list[str], big: list[str]) -> bool:
 def is_headline_case(line: str) -> bool:
     """A short line with no sentence break and most longer words capitalised: a headline, where
     capitals say nothing about names."""
-    if len(line) > 200 or regex.search(r"[.!?]\s", line):
+    if len(line) > 200 or regex.search(r"[.!?]\s", line) or regex.search(r"[.!?][\"”’')]*\s*$", line):
         return False
     words = [w for w in regex.findall(r"\p{L}+", line) if len(w) > 3]
     return len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) > 0.75

@@ -1,0 +1,103 @@
+"""People rules, one sentence each (written for these tests), through the real pinned pipeline."""
+import pytest
+
+
+def test_title_rank_and_name_merge(people_of):
+    p = people_of("Minister of National Defence General Tran Van Bao received the delegation in Hanoi.")
+    bao = p["Tran Van Bao"]
+    assert (bao.title, bao.rank) == ("Minister of National Defence", "General")
+
+
+def test_country_complement_is_not_part_of_the_title(people_of):
+    p = people_of("Minister of Defence of the Republic of Azerbaijan Colonel General Ilkin Rzayev arrived in Hanoi.")
+    r = p["Ilkin Rzayev"]
+    assert (r.title, r.rank, r.country) == ("Minister of Defence", "Colonel General", "AZE")
+
+
+def test_counterpart_takes_country_from_adjective_and_title_from_antecedent(people_of):
+    p = people_of("Vietnamese Deputy Minister of National Defence Le Van Hai and his Russian counterpart "
+                  "Pyotr Sergeyevich Orlov co-chaired the dialogue in Hanoi.")
+    assert p["Le Van Hai"].country == "VNM"
+    orlov = p["Pyotr Sergeyevich Orlov"]
+    assert orlov.country == "RUS"
+    assert orlov.title == "Deputy Minister of National Defence"
+
+
+def test_counterpart_with_comma(people_of):
+    p = people_of("Japanese Defense Minister Hiroshi Tanabe and his Vietnamese counterpart, Nguyen Duc Long, met in Tokyo.")
+    assert p["Nguyen Duc Long"].country == "VNM"
+    assert p["Hiroshi Tanabe"].country == "JPN"
+
+
+def test_possessive_country(people_of):
+    p = people_of("The deputy minister later met Azerbaijan’s Foreign Minister R. Aliyev, who praised the talks.")
+    assert (p["R. Aliyev"].title, p["R. Aliyev"].country) == ("Foreign Minister", "AZE")
+
+
+def test_short_title_mention_links_to_full_name(people_of):
+    text = ("Deputy Minister of Foreign Affairs Nguyen Thi Lan met Thai officials in Bangkok.\n\n"
+            "Deputy Minister Lan said Vietnam values the partnership. Lan also invited her hosts to Hanoi.")
+    p = people_of(text)
+    assert list(p) == ["Nguyen Thi Lan"]
+    assert len(p["Nguyen Thi Lan"].mentions) >= 3
+    for m in p["Nguyen Thi Lan"].mentions:
+        assert text[m.start:m.end] == m.text
+
+
+def test_surname_first_short_form(people_of):
+    p = people_of("Minister of Defence Colonel General Aliyev Ramiz Huseyn Oglu arrived.\n\nAliyev Ramiz thanked the hosts.")
+    assert list(p) == ["Aliyev Ramiz Huseyn Oglu"]
+
+
+def test_appositive_title_and_country(people_of):
+    p = people_of("On Monday, Senior Lieutenant General Kamal Nasirov - Minister of National Defense of Azerbaijan - "
+                  "was welcomed in Hanoi.")
+    k = p["Kamal Nasirov"]
+    assert (k.title, k.rank, k.country) == ("Minister of National Defense", "Senior Lieutenant General", "AZE")
+
+
+def test_ambassador_to_a_country_serves_the_other_side(people_of):
+    p = people_of("Deputy Minister Pham Van Tuan of Vietnam hosted a reception for Ambassador to Vietnam "
+                  "Kenji Morita of Japan in Hanoi. Vietnam and Japan agreed to cooperate.")
+    assert p["Kenji Morita"].title == "Ambassador"
+    assert p["Kenji Morita"].country == "JPN"
+
+
+def test_unmarked_official_is_from_the_sites_country(people_of):
+    text = ("Prime Minister Hoang Minh Duc held phone talks with Chinese Premier Zhou Wenbo on Monday. "
+            "Duc said Vietnam and China should expand trade.")
+    p = people_of(text, url="https://news.example.vn/politics/123")
+    assert p["Hoang Minh Duc"].country == "VNM"
+    assert p["Zhou Wenbo"].country == "CHN"
+
+
+def test_visitor_does_not_serve_the_country_visited(people_of):
+    p = people_of("Vietnam and Russia agreed to deepen ties during President Ivan Petrov's state visit to Vietnam "
+                  "in June. Vietnam thanked Russia. Vietnam and Russia will meet again.")
+    assert p["Ivan Petrov"].country == "RUS"
+
+
+def test_delegation_list_shares_its_one_marked_country(people_of):
+    p = people_of("The U.S. leader is accompanied by Secretary of State John Walker, U.S. Ambassador to Vietnam "
+                  "Mary Stone, and National Security Advisor Paul Green. Vietnam and the U.S. discussed trade with Vietnam.")
+    assert {p[n].country for n in ("John Walker", "Mary Stone", "Paul Green")} == {"USA"}
+
+
+def test_journalists_and_photo_credits_are_not_people(people_of):
+    text = ("Defence Minister Lim Chee Keong met Thai officials. (Photo: Sarah Tan / Example News)\n\n"
+            "Translated by Hoang Thu Ha")
+    assert set(people_of(text)) == {"Lim Chee Keong"}
+
+
+@pytest.mark.parametrize("text", [
+    "Minister Warns Of Rising Tensions As Talks With Neighbours Stall",    # headline capitals
+    "The ministers met at 3 pm September 4 to discuss trade.",               # 'pm' is not a title here
+])
+def test_no_false_people(people_of, text):
+    assert people_of(text) == {}
+
+
+def test_shouted_family_name_in_title_case(people_of):
+    p = people_of("H.E. Mr. TANAKA Ichiro, Ambassador to Vietnam, signed the agreement in Hanoi with Vietnam.")
+    assert "Tanaka Ichiro" in p
+    assert p["Tanaka Ichiro"].honorific == "H.E."
