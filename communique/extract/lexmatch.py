@@ -107,26 +107,15 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
             add(entry["capital"], PLACE, code)
     for party, code in off["parties"].items():
         add(party, PARTY, code)
-    for r in rk["ranks"]:
-        add(r, RANK)
-    for h in rk["honorifics"]:
-        add(h, HON)
-    for h in off["heads"]:
-        add(h, HEAD)
-    for h in off["heads"]:       # plurals ("the two Ministers", "Secretaries") are titles, never names
-        add(h[:-1] + "ies" if h.endswith("y") else h + "s", HEAD)
-    for m in off["modifiers"]:
-        add(m, MOD)
-    for d in off["domains"]:
-        add(d, DOMAIN)
-    for j in off["joiners"]:
-        add(j, JOINER)
-    for c in off["counterpart"]:
-        add(c, COUNTERPART)
-    for p in rk["name_particles"]:
-        add(p, PARTICLE)
-    for c in rk["credit_words"]:
-        add(c, CREDIT)
+    plurals = [h[:-1] + "ies" if h.endswith("y") else h + "s" for h in off["heads"]]
+    # Order matters: the first category a phrase is added under wins (setdefault above).
+    for phrases, cat in ((rk["ranks"], RANK), (rk["honorifics"], HON), (off["heads"], HEAD),
+                         (plurals, HEAD),   # "the two Ministers", "Secretaries": titles, never names
+                         (off["modifiers"], MOD), (off["domains"], DOMAIN), (off["joiners"], JOINER),
+                         (off["counterpart"], COUNTERPART), (rk["name_particles"], PARTICLE),
+                         (rk["credit_words"], CREDIT)):
+        for phrase in phrases:
+            add(phrase, cat)
     return table, max(len(k) for k in table)
 
 
