@@ -77,9 +77,8 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def collect_mentions(body: str, ner_spans: list[tuple[int, int]]) -> list[RawMention]:
+def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]]) -> list[RawMention]:
     """Title-anchored mentions on every line, then NER names that no title anchored."""
-    credits = _credit_ranges(body)
     found: list[RawMention] = []
     weak_lines: set[int] = set()
     for no, start, line in _lines(body):
@@ -266,7 +265,8 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
                    url: str | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
     `countries` the country mentions; `url` the page address (its domain may name a home country)."""
-    mentions = collect_mentions(body, ner_spans)
+    credits = _credit_ranges(body)
+    mentions = collect_mentions(body, ner_spans, credits)
     _visit_cues(body, mentions, countries)
     entities = _link([m for m in mentions if m.name])
     people: list[Person] = []
@@ -283,5 +283,5 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     _list_cues(body, entities)
     ranked = rank_countries(countries)
     _assign_countries(entities, people, ranked, home_country(entities, ranked, url))
-    _more_mentions(body, people, _credit_ranges(body))
+    _more_mentions(body, people, credits)
     return people
