@@ -78,6 +78,9 @@ class Record:
     events: list[dict] = field(default_factory=list)
     agreements: list[dict] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
+    unresolved_events: list[dict] = field(default_factory=list)   # engagements named but not completed
+    area_evidence: dict[str, list[dict]] = field(default_factory=dict)
+    statements: list[dict] = field(default_factory=list)
     source: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 

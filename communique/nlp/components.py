@@ -6,6 +6,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from communique.extract.countries import country_mentions
+from communique.extract.engagements import extract_engagements
 from communique.extract.people import extract_people
 from communique.nlp.extensions import register
 
@@ -46,6 +47,20 @@ class PeopleFinder:
         return doc
 
 
+class EngagementFinder:
+    """Events, agreements, areas of cooperation and statements, read sentence by sentence with the
+    people and countries found before. Sets doc._.communique_engagements."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        meta = doc._.communique_meta or {}
+        countries = doc._.communique_countries
+        if countries is None:
+            countries = country_mentions(doc.text)
+        doc._.communique_engagements = extract_engagements(
+            doc.text, meta.get("published"), doc._.communique_people or [], countries, meta.get("captions", []))
+        return doc
+
+
 @Language.factory("communique_countries", assigns=["doc._.communique_countries", "doc.spans"])
 def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
     return CountryTagger()
@@ -54,3 +69,9 @@ def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
 @Language.factory("communique_people", requires=["doc.ents"], assigns=["doc._.communique_people", "doc.spans"])
 def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
     return PeopleFinder()
+
+
+@Language.factory("communique_engagements", requires=["doc._.communique_people"],
+                  assigns=["doc._.communique_engagements"])
+def make_engagement_finder(nlp: Language, name: str) -> EngagementFinder:
+    return EngagementFinder()

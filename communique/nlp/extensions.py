@@ -4,9 +4,10 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 EXTENSIONS = {
-    "communique_meta": None,        # dict: url, outlet, published of the article (set before the pipe)
+    "communique_meta": None,        # dict: url, outlet, published, captions of the article (set before the pipe)
     "communique_countries": None,   # list[(alpha3, Span)]: country names and demonyms
     "communique_people": None,      # list[model.Person]
+    "communique_engagements": None, # dict: events, unresolved_events, agreements, areas, area_evidence, statements
 }
 
 

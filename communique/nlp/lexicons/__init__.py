@@ -26,3 +26,24 @@ def offices() -> dict:
 @lru_cache(maxsize=None)
 def ranks() -> dict:
     return _load("ranks.json")
+
+
+@lru_cache(maxsize=None)
+def events() -> dict:
+    """Engagement triggers, historical cues, PLOVER/CAMEO codes."""
+    return _load("events.json")
+
+
+@lru_cache(maxsize=None)
+def documents() -> dict:
+    return _load("documents.json")
+
+
+@lru_cache(maxsize=None)
+def areas() -> dict:
+    return _load("areas.json")
+
+
+@lru_cache(maxsize=None)
+def statements() -> dict:
+    return _load("statements.json")

@@ -1,0 +1,50 @@
+"""Fields of cooperation (the guidelines' closed list) named in the article, each with its evidence.
+
+An area is read where a sentence names it (lexicons/areas.json) and the sentence is about relations
+or cooperation (a cue such as "cooperation", "agreed", "proposed", "fields"); a phrase for a narrower
+field hides the wider one it contains ("military medicine" is not "health").
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from communique.extract.context import ArticleContext
+from communique.model import Span
+from communique.nlp import lexicons
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[dict[str, list[regex.Pattern]], regex.Pattern]:
+    lex = lexicons.areas()
+    table = {}
+    for area, pats in lex["areas"].items():
+        table[area] = [regex.compile(p, regex.IGNORECASE) for p in pats]   # "(?-i:…)" marks cased phrases
+    return table, regex.compile(lex["cooperation_cue"], regex.IGNORECASE)
+
+
+def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
+    """area -> evidence sentences, in the closed list's order."""
+    table, cue = _patterns()
+    found: dict[str, list[Span]] = {}
+    for s in ctx.sentences:
+        if not cue.search(s.text):
+            continue
+        claimed: list[tuple[int, int]] = []
+        hits: list[tuple[str, int, int]] = []
+        for area, pats in table.items():
+            for p in pats:
+                for m in p.finditer(s.text):
+                    hits.append((area, m.start(), m.end()))
+        # longer phrases first: "military medicine" claims its words before "medicine" can
+        hits.sort(key=lambda h: -(h[2] - h[1]))
+        for area, a, b in hits:
+            if any(x <= a and b <= y and (x, y) != (a, b) for x, y in claimed):
+                continue
+            claimed.append((a, b))
+            spans = found.setdefault(area, [])
+            if all(sp.start != s.span.start for sp in spans):
+                spans.append(Span(s.span.start, s.span.end, s.text))
+    order = list(table)
+    return {a: found[a] for a in sorted(found, key=order.index)}

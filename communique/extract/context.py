@@ -1,0 +1,100 @@
+"""What the event, agreement, area and statement extractors share: the article cut into sentences,
+each with the people, countries, dates and places written in it.
+
+Built once per article from the people found earlier, so every later extractor reads the same facts
+and the same offsets (the evidence they cite).
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from communique.extract.dates import DateMention, find_dates
+from communique.extract.places import Place, dateline_place, find_places
+from communique.extract.sentences import split_sentences
+from communique.model import Person, Span
+
+
+@dataclass
+class Sentence:
+    index: int
+    span: Span
+    people: list[tuple[int, int, int]] = field(default_factory=list)   # (person index, start, end)
+    countries: list[tuple[str, Span]] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    caption: bool = False
+
+    @property
+    def text(self) -> str:
+        return self.span.text
+
+    def local(self, offset: int) -> int:
+        """A body offset as an offset into this sentence's text."""
+        return offset - self.span.start
+
+
+@dataclass
+class ArticleContext:
+    body: str
+    published: str | None
+    people: list[Person]
+    sentences: list[Sentence]
+    ranked: list[str]                 # article countries, most involved first
+    dateline: Place | None = None
+
+    def person_country(self, k: int) -> str | None:
+        return self.people[k].country
+
+    @property
+    def pair(self) -> list[str]:
+        return self.ranked[:2]
+
+
+def build_context(body: str, published: str | None, people: list[Person],
+                  countries: list[tuple[str, Span]], captions: list[Span] = ()) -> ArticleContext:
+    sentences = [Sentence(i, s) for i, s in enumerate(split_sentences(body))]
+    starts = [s.span.start for s in sentences]
+
+    def owner(pos: int) -> Sentence | None:
+        lo, hi = 0, len(starts) - 1
+        best = None
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            if starts[mid] <= pos:
+                best, lo = mid, mid + 1
+            else:
+                hi = mid - 1
+        if best is None:
+            return None
+        s = sentences[best]
+        return s if pos < s.span.end else None
+
+    for k, p in enumerate(people):
+        for m in p.mentions:
+            s = owner(m.start)
+            if s is not None:
+                s.people.append((k, m.start, m.end))
+    for code, span in countries:
+        s = owner(span.start)
+        if s is not None:
+            s.countries.append((code, span))
+    involvement = Counter()
+    for p in people:
+        if p.country:
+            involvement[p.country] += 2 + len(p.mentions)
+    for code, _ in countries:
+        involvement[code] += 1
+    ranked = [c for c, _ in sorted(involvement.items(), key=lambda kv: -kv[1])]
+    prefer = frozenset(ranked[:4])
+    for s in sentences:
+        s.people.sort(key=lambda t: t[1])
+        s.dates = find_dates(s.text, published, offset=s.span.start)
+        s.places = find_places(s.text, offset=s.span.start, prefer=prefer)
+        s.caption = any(c.start <= s.span.start < c.end for c in captions)
+    dateline = None
+    for s in sentences[:4]:
+        dateline = dateline_place(s.text, s.span.start, prefer)
+        if dateline:
+            break
+    return ArticleContext(body, published, people, sentences, ranked, dateline)

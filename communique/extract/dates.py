@@ -1,0 +1,239 @@
+"""Date expressions in a sentence, resolved to ISO at the precision the text supports.
+
+Every form is resolved against the article's publication date (`ref`); nothing falls back to `ref`
+silently: a sentence without a date expression yields no date. Values are `YYYY-MM-DD`, `YYYY-MM` or
+`YYYY`; when the year cannot be known (no `ref`) the year is written `XXXX`.
+
+`source` says how the value was obtained: `text` (all parts written), `relative` (completed from the
+publication date: "on Thursday", "last month", "September 4" without a year), `name` (a year inside
+a name such as "ARMY-2024").
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import regex
+
+MONTHS = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8, "september": 9,
+    "sept": 9, "sep": 9, "october": 10, "oct": 10, "november": 11, "nov": 11, "december": 12, "dec": 12,
+}
+WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
+
+_M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_Y = r"(?:1[89]\d\d|20\d\d)"
+_DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
+_NEAR = r"(?:this|last|next|the\s+same|the\s+previous|the\s+following)"
+
+_PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNORECASE | regex.VERBOSE)) for name, p in [
+    ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # April 20-22, 2025 / April 20 to May 2 / from April 20 to 22
+    ("md_range", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?"),
+    # 20-22 April 2025 / 20 April to 2 May
+    ("dm_range", rf"\b(?P<d>{_D})(?:\s+(?P<m0>{_M}))?{_DASH}(?P<d2>{_D})\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y})\b)?"),
+    # September 4, 2025 / Sept. 4 / September 4th
+    ("md", rf"\b(?P<m>{_M})\s+(?P<d>{_D})\b(?!:)(?:,?\s+(?P<y>{_Y})\b)?"),
+    # 4 September 2025 / 4th of September
+    ("dm", rf"\b(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y})\b)?"),
+    # (in) early June this year / late September 2024 / June 2024 / in June
+    ("month", rf"(?:(?P<lead>\b(?:in|since|during|from|until|by|of|throughout|before|after|early|late|mid|mid-|"
+              rf"the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)(?:(?:early|late|mid-?)\s*)?)?"
+              rf"\b(?P<m>{_M})(?:(?:,?\s+(?P<y>{_Y})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"),
+    # the 2020-2025 period / 2021–2025
+    ("year_range", rf"\b(?P<y>{_Y})\s*[-–—]\s*(?P<y2>{_Y}|\d\d)\b"),
+    ("year", rf"(?<![-–\w])(?P<y>{_Y})(?![-–]?\w)"),
+    ("weekday", rf"\b(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
+    ("day_word", r"\b(?P<w>today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b"),
+    ("span_word", rf"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?P<rel>{_NEAR})\s+(?P<unit>week|month|year)\b"),
+    ("name_year", rf"\b\p{{Lu}}[\p{{L}}]+[-–]\s?(?P<y>{_Y})\b"),
+]]
+
+_FUTURE = regex.compile(r"\b(?:will|shall|would|to\s+be\s+held|scheduled|upcoming|plans?\s+to|expected|is\s+set\s+to|coming)\b",
+                        regex.IGNORECASE)
+_PAST_WINDOW_DAYS = 45
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None          # None when the expression cannot be placed (a weekday with no reference)
+    precision: str             # day | month | year
+    source: str                # text | relative | name
+    end_value: str | None = None   # last day/year of a range
+
+    @property
+    def is_range(self) -> bool:
+        return self.end_value is not None
+
+
+def parse_ref(published: str | None) -> tuple[int | None, int | None, int | None]:
+    parts = (published or "").split("-")
+    nums = [int(p) if p.isdigit() else None for p in parts[:3]] + [None, None, None]
+    return nums[0], nums[1], nums[2]
+
+
+def _fmt(y: int | None, m: int | None = None, d: int | None = None) -> str:
+    out = f"{y:04d}" if y else "XXXX"
+    if m:
+        out += f"-{m:02d}"
+        if d:
+            out += f"-{d:02d}"
+    return out
+
+
+def _valid(y: int | None, m: int, d: int) -> bool:
+    try:
+        dt.date(y or 2000, m, d)
+    except ValueError:
+        return False
+    return True
+
+
+def _year_for(m: int, d: int | None, ref, future: bool) -> int | None:
+    """The year of a month(/day) written without one: the publication year, or the one before when
+    that would put a past event well after publication."""
+    ry, rm, rd = ref
+    if ry is None:
+        return None
+    if rm is None or future:
+        return ry
+    when = dt.date(ry, m, min(d or 1, 28))
+    anchor = dt.date(ry, rm, rd or 28)
+    return ry - 1 if (when - anchor).days > _PAST_WINDOW_DAYS else ry
+
+
+def _month(text: str) -> int:
+    return MONTHS[text.lower().rstrip(".")]
+
+
+def _day(text: str) -> int:
+    return int(regex.match(r"\d+", text).group())
+
+
+def _resolve(name: str, m: regex.Match, ref, future: bool) -> tuple[str | None, str, str, str | None] | None:
+    """(value, precision, source, end_value) or None when the match is not a date after all."""
+    g = m.groupdict()
+    ry, rm, rd = ref
+    if name == "iso":
+        return _fmt(int(g["y"]), int(g["mn"]), int(g["d"])), "day", "text", None
+    if name in ("md_range", "dm_range", "md", "dm"):
+        mon, day = _month(g["m"]), _day(g["d"])
+        if name == "dm_range" and g.get("m0"):
+            first_month = _month(g["m0"])
+        else:
+            first_month = mon
+        if name == "md_range":
+            first_month = mon
+        if not _valid(None, first_month, day):
+            return None
+        y = int(g["y"]) if g.get("y") else _year_for(first_month, day, ref, future)
+        source = "text" if g.get("y") else "relative" if y else "text"
+        end = None
+        if g.get("d2"):
+            end_month = _month(g["m2"]) if g.get("m2") else mon
+            d2 = _day(g["d2"])
+            if not _valid(None, end_month, d2) or (end_month == first_month and d2 <= day):
+                return None
+            end = _fmt(y, end_month, d2)
+        return _fmt(y, first_month, day), "day", source, end
+    if name == "month":
+        mon = _month(g["m"])
+        if not (g.get("lead") or g.get("y") or g.get("rel")):
+            return None
+        if g["m"].lower() == "may" and not (g.get("y") or g.get("rel")) and not regex.match(
+                r"(?i)in|since|during|from|until|by|early|late|mid|the", g.get("lead") or ""):
+            return None
+        if g.get("y"):
+            return _fmt(int(g["y"]), mon), "month", "text", None
+        if g.get("rel") and ry:
+            y = ry + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+            return _fmt(y, mon), "month", "relative", None
+        y = _year_for(mon, None, ref, future)
+        return _fmt(y, mon), "month", "relative" if y else "text", None
+    if name == "year_range":
+        y1, y2 = int(g["y"]), g["y2"]
+        y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+        if y2 <= y1 or y2 - y1 > 30:
+            return None
+        return _fmt(y1), "year", "text", _fmt(y2)
+    if name == "year":
+        return _fmt(int(g["y"])), "year", "text", None
+    if name == "name_year":
+        return _fmt(int(g["y"])), "year", "name", None
+    if name == "weekday":
+        if ry is None or rm is None or rd is None:
+            return None, "day", "relative", None
+        anchor = dt.date(ry, rm, rd)
+        want = WEEKDAYS[g["wd"].lower()]
+        rel = (g.get("rel") or "").lower()
+        if rel in ("next", "coming") or (future and rel != "last"):
+            delta = (want - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
+            day = anchor + dt.timedelta(days=delta)
+        else:
+            delta = (anchor.weekday() - want) % 7
+            if rel == "last" and delta == 0:
+                delta = 7
+            day = anchor - dt.timedelta(days=delta)
+        return day.isoformat(), "day", "relative", None
+    if name == "day_word":
+        if ry is None or rm is None or rd is None:
+            return None, "day", "relative", None
+        w = g["w"].lower()
+        shift = -1 if w == "yesterday" else 1 if w == "tomorrow" else 0
+        return (dt.date(ry, rm, rd) + dt.timedelta(days=shift)).isoformat(), "day", "relative", None
+    if name == "span_word":
+        rel = regex.sub(r"\s+", " ", g["rel"].lower())
+        step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1, "the same": 0}[rel]
+        unit = g["unit"].lower()
+        if ry is None:
+            return None, unit if unit != "week" else "day", "relative", None
+        if unit == "year":
+            return _fmt(ry + step), "year", "relative", None
+        if rm is None:
+            return None, "month", "relative", None
+        if unit == "month":
+            total = ry * 12 + (rm - 1) + step
+            return _fmt(total // 12, total % 12 + 1), "month", "relative", None
+        # a week: the month it falls in, the finest precision ISO can carry here
+        anchor = dt.date(ry, rm, rd or 15) + dt.timedelta(days=7 * step)
+        return _fmt(anchor.year, anchor.month), "month", "relative", None
+    return None
+
+
+def find_dates(text: str, published: str | None = None, offset: int = 0) -> list[DateMention]:
+    """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`."""
+    ref = parse_ref(published)
+    taken: list[tuple[int, int]] = []
+    found: list[DateMention] = []
+    for name, pattern in _PATTERNS:
+        for m in pattern.finditer(text):
+            a, b = m.span()
+            if any(a < y and x < b for x, y in taken):
+                continue
+            future = bool(_FUTURE.search(text[max(0, a - 60):a]))
+            res = _resolve(name, m, ref, future)
+            if res is None:
+                continue
+            value, precision, source, end = res
+            taken.append((a, b))
+            found.append(DateMention(a + offset, b + offset, m.group(), value, precision, source, end))
+    return sorted(found, key=lambda d: d.start)
+
+
+def before(a: str | None, b: str | None) -> bool:
+    """True when date `a` is certainly earlier than `b` at their common precision."""
+    if not a or not b:
+        return False
+    pa, pb = a.split("-"), b.split("-")
+    for x, y in zip(pa, pb):
+        if "X" in x.upper() or "X" in y.upper():
+            continue
+        if int(x) != int(y):
+            return int(x) < int(y)
+    return False

@@ -1,0 +1,466 @@
+"""Engagements (meetings, calls, visits, multilateral gatherings) from an article's sentences.
+
+Three steps, each a small function:
+1. `candidates`: every sentence with a trigger phrase (lexicons/events.json) gives one candidate per
+   kind, with the people, countries, date and place written in that sentence.
+2. `_mark_historical`: the article's news date is the first dated report of the engagement; what is
+   dated well before it, or recalled ("previous", "recalled", "had visited"), is background.
+3. `merge`: candidates that can be the same engagement (same kind, sides and news/background; dates
+   and principals compatible) become one event with all their evidence. A welcome ceremony and the
+   talks that follow it are one meeting; a visit is one trip.
+Sentences that only refer back ("the talks", "the visit") enrich an event; they never create one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import regex
+
+from communique.extract.context import ArticleContext, Sentence
+from communique.extract.dates import DateMention, parse_ref
+from communique.extract.places import Place
+from communique.model import Span
+from communique.nlp import lexicons
+
+NEWS_WINDOW_DAYS = 20
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_MECHANISM = regex.compile(
+    r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+"
+    r"(?P<name>(?:[\p{Lu}][\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
+    regex.IGNORECASE)
+_DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
+_DESTINATION_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?$", regex.IGNORECASE)
+_HOST_SUBTYPES = {"reception", "welcome ceremony"}
+
+
+@dataclass
+class Rule:
+    kind: str
+    subtype: str
+    pattern: regex.Pattern
+    anaphoric: bool = False
+
+
+@dataclass
+class Event:
+    kind: str
+    subtype: str
+    countries: list[str]
+    people: list[int] = field(default_factory=list)          # person indexes into ctx.people
+    date: DateMention | None = None
+    place: Place | None = None
+    historical: bool = False
+    host: str | None = None
+    guest: str | None = None
+    mechanism: str | None = None
+    ordinal: int | None = None
+    cue: bool = False                # a historical cue in its sentence
+    anaphoric: bool = False          # only refers back
+    context_countries: bool = False  # a side was taken from the article, not the sentence
+    evidence: list[Span] = field(default_factory=list)
+    sentences: list[int] = field(default_factory=list)
+    date_from: str | None = None     # how date was chosen when not written in the sentence
+
+    @property
+    def date_value(self) -> str | None:
+        if self.date is None:
+            return None
+        return self.date.value
+
+
+@lru_cache(maxsize=None)
+def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
+    lex = lexicons.events()
+    out = []
+    for r in lex["rules"]:
+        flags = 0 if r.get("cased") else regex.IGNORECASE
+        for p in r["patterns"]:
+            out.append(Rule(r["kind"], r["subtype"], regex.compile(p, flags), bool(r.get("anaphoric"))))
+    not_engagement = [regex.compile(p, regex.IGNORECASE) for p in lex["not_engagement"]]
+    cues = regex.compile("|".join(lex["historical_cues"]), regex.IGNORECASE)
+    return out, not_engagement, cues
+
+
+def _unique(seq):
+    seen, out = set(), []
+    for x in seq:
+        if x is not None and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
+
+
+def _excluded(text: str, start: int, not_engagement: list[regex.Pattern]) -> bool:
+    """'exchanges of visits', 'invited him to visit', 'will visit': named, but not an engagement report."""
+    before = text[max(0, start - 100):start + 1]
+    window = text[max(0, start - 40):start + 40]
+    return any(p.search(before) or (p is not_engagement[0] and p.search(window)) for p in not_engagement)
+
+
+def _nearest_date(s: Sentence, pos: int, kind: str) -> DateMention | None:
+    usable = [d for d in s.dates if d.value and (d.source != "name" or kind == "multilateral") and not (
+        d.is_range and d.precision == "year")]
+    if not usable:
+        return None
+    return min(usable, key=lambda d: (abs(d.start - pos) + (0 if d.start >= pos else 15)))
+
+
+def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
+    """The country a visit goes to: 'visit to Vietnam', 'in Vietnam for a visit', a city there."""
+    for code, span in s.countries:
+        if span.start >= b and _DESTINATION_AFTER.match(ctx.body[b:span.start]) and span.start - b < 60:
+            if not ctx.body[span.end:span.end + 2].startswith(("’s", "'s")):
+                return code
+    for code, span in reversed(s.countries):
+        if span.end <= a and a - span.end < 40 and _DESTINATION_BEFORE.search(ctx.body[span.start - 4:span.start]):
+            return code
+    places = sorted(s.places, key=lambda p: abs(p.start - b))
+    return places[0].country if places else None
+
+
+def _visitors(ctx: ArticleContext, s: Sentence, a: int, dest: str | None) -> list[int]:
+    people = [(k, st) for k, st, _ in s.people]
+    if dest:
+        guests = [k for k, _ in people if ctx.people[k].country and ctx.people[k].country != dest]
+        if guests:
+            return _unique(guests)[:2]
+    before = [k for k, st in people if st < a]
+    if before:
+        return [before[-1]]
+    after = [k for k, st in people if st >= a]
+    return after[:1]
+
+
+def _sides(ctx: ArticleContext, s: Sentence, kind: str) -> tuple[list[str], bool]:
+    """Countries of the sides: the people's, then the countries named, then the article's pair."""
+    from_people = _unique(ctx.people[k].country for k, _, _ in s.people)
+    named = _unique(code for code, _ in s.countries)
+    sides = list(from_people)
+    if kind == "multilateral":
+        return _unique(sides + named), False
+    for code in sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99):
+        if len(sides) >= 2:
+            break
+        if code not in sides:
+            sides.append(code)
+    from_context = False
+    if len(sides) == 1 and sides[0] in ctx.pair and len(ctx.pair) == 2:
+        sides.append(next(c for c in ctx.pair if c != sides[0]))
+        from_context = True
+    return sides, from_context
+
+
+def _mechanism(text: str) -> tuple[str | None, int | None]:
+    m = _MECHANISM.search(text)
+    if not m:
+        return None, None
+    o = m.group("ord").lower()
+    n = int(regex.match(r"\d+", o).group()) if o[0].isdigit() else _ORDINALS[o]
+    return m.group("name").strip(), n
+
+
+def candidates(ctx: ArticleContext) -> list[Event]:
+    all_rules, not_engagement, cues = rules()
+    out: list[Event] = []
+    for s in ctx.sentences:
+        found: dict[str, tuple[Rule, regex.Match]] = {}
+        for rule in all_rules:
+            if rule.kind in found:
+                continue
+            for m in rule.pattern.finditer(s.text):
+                if not _excluded(s.text, m.start(), not_engagement):
+                    found[rule.kind] = (rule, m)
+                    break
+        for kind, (rule, m) in found.items():
+            out.extend(_build(ctx, s, rule, m, cues, kinds=set(found)))
+    return out
+
+
+def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str]) -> list[Event]:
+    a, b = s.span.start + m.start(), s.span.start + m.end()
+    kind = rule.kind
+    cue = bool(cues.search(s.text))
+    evidence = [Span(s.span.start, s.span.end, s.text)]
+    date = _nearest_date(s, a, kind)
+    place = min(s.places, key=lambda p: abs(p.start - a)) if s.places else None
+    bare = rule.anaphoric or (not s.people and not s.countries)
+    if kind == "visit":
+        dest = _destination(ctx, s, a, b)
+        visitors = _visitors(ctx, s, a, dest)
+        guest = ctx.people[visitors[0]].country if visitors else None
+        if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
+            dest = next(c for c in ctx.pair if c != guest)
+        if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
+            guest = next(c for c in ctx.pair if c != dest)
+        countries = sorted({c for c in (dest, guest) if c})
+        if date and date.precision == "day" and not date.is_range and kinds & {"meeting", "call"}:
+            date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
+            date_from = "month of the meeting in the same sentence"
+        else:
+            date_from = None
+        ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest, cue=cue,
+                   anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
+        return [ev]
+    sides, from_context = _sides(ctx, s, kind)
+    people = _unique(k for k, _, _ in s.people)
+    if kind == "multilateral":
+        name = m.group().strip()
+        if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
+            return []
+        return [Event(kind, rule.subtype, sorted(sides), people, date, place, mechanism=name, cue=cue,
+                      evidence=evidence, sentences=[s.index])]
+    mechanism, ordinal = _mechanism(s.text)
+    host = None
+    if rule.subtype in _HOST_SUBTYPES:
+        before = [k for k, st, _ in s.people if st < a]
+        host = ctx.people[before[-1]].country if before else None
+    if place and place.country in sides:
+        host = host or place.country
+    groups = [sides]
+    if len(sides) > 2 and kind == "meeting":
+        groups = [[sides[0], other] for other in sides[1:]]
+    out = []
+    for g in groups:
+        members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
+        out.append(Event(kind, rule.subtype, sorted(g), members, date, place, host=host,
+                         guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
+                         ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
+                         evidence=evidence, sentences=[s.index]))
+    return out
+
+
+# ---- news versus background -------------------------------------------------------------------
+
+def _as_date(value: str | None):
+    """(year|None, month|None, day|None) of an ISO value with XXXX allowed."""
+    if not value:
+        return None
+    parts = value.split("-")
+    return tuple(int(p) if p.isdigit() else None for p in parts) + (None,) * (3 - len(parts))
+
+
+def news_date(ctx: ArticleContext, events: list[Event]) -> str | None:
+    """The day the article's news happened: the first dated, unrecalled meeting or call, else the first
+    dated visit, else the publication date at day precision."""
+    for kinds in (("meeting", "call"), ("visit",)):
+        for e in events:
+            if e.kind in kinds and not e.cue and e.date and e.date.precision == "day" and len(e.countries) >= 2:
+                return e.date.value
+    ry, rm, rd = parse_ref(ctx.published)
+    return ctx.published if rd else None
+
+
+def _earlier(value: str, ref: str | None, published: str | None) -> bool:
+    d, r = _as_date(value), _as_date(ref)
+    py = parse_ref(published)[0]
+    if d is None:
+        return False
+    if d[0] is not None and py is not None and d[0] < py:
+        return True
+    if r is None:
+        return False
+    if d[0] is not None and r[0] is None:
+        # the news year is unknown: a date written with its year but without a day is background
+        return d[2] is None
+    if d[0] is not None and r[0] is not None and d[0] != r[0]:
+        return d[0] < r[0]
+    if d[1] is None or r[1] is None:
+        return False
+    if d[2] is None or r[2] is None:
+        return d[1] < r[1]
+    try:
+        return (dt.date(2000, r[1], r[2]) - dt.date(2000, d[1], d[2])).days > NEWS_WINDOW_DAYS
+    except ValueError:
+        return False
+
+
+def _mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
+    ref = news_date(ctx, events)
+    for e in events:
+        if e.date and e.date.value:
+            e.historical = _earlier(e.date.value, ref, ctx.published) or (
+                e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)])
+        else:
+            e.historical = e.cue and not e.anaphoric
+    return ref
+
+
+# ---- merging ----------------------------------------------------------------------------------
+
+def _compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
+    if a is None or b is None or not a.value or not b.value:
+        return True
+    for x, y in zip(a.value.split("-"), b.value.split("-")):
+        if "X" in x or "X" in y:
+            continue
+        if int(x) != int(y):
+            return False
+    return True
+
+
+def _compatible_people(ctx: ArticleContext, a: Event, b: Event) -> bool:
+    """Principals conflict when, for some country, both events name people and none is shared."""
+    for c in set(a.countries) & set(b.countries):
+        pa = {k for k in a.people if ctx.people[k].country == c}
+        pb = {k for k in b.people if ctx.people[k].country == c}
+        if pa and pb and not pa & pb:
+            if a.kind == "visit" or (len(pa) == 1 and len(pb) == 1):
+                return False
+    return True
+
+
+def _same(ctx: ArticleContext, e: Event, c: Event) -> bool:
+    if e.kind != c.kind or e.historical != c.historical:
+        return False
+    if e.kind == "multilateral":
+        if not set(e.countries) & set(c.countries) and e.mechanism != c.mechanism:
+            return False
+    elif set(e.countries) != set(c.countries):
+        return False
+    return _compatible_dates(e.date, c.date) and _compatible_people(ctx, e, c)
+
+
+def _absorb(e: Event, c: Event) -> None:
+    for k in c.people:
+        if k not in e.people:
+            e.people.append(k)
+    if c.date and (e.date is None or len(c.date.value or "") > len(e.date.value or "")):
+        if not c.anaphoric or e.date is None:
+            e.date, e.date_from = c.date, c.date_from
+    e.place = e.place or c.place
+    e.host = e.host or c.host
+    e.guest = e.guest or c.guest
+    e.mechanism = e.mechanism or c.mechanism
+    e.ordinal = e.ordinal or c.ordinal
+    e.anaphoric = e.anaphoric and c.anaphoric
+    e.context_countries = e.context_countries and c.context_countries
+    for sp in c.evidence:
+        if all(sp.start != x.start for x in e.evidence):
+            e.evidence.append(sp)
+    e.sentences = sorted(set(e.sentences) | set(c.sentences))
+
+
+def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Event]]:
+    """(events, unresolved): anaphoric candidates join the latest compatible event or stay unresolved."""
+    events: list[Event] = []
+    unresolved: list[Event] = []
+    for c in cands:
+        if len(c.countries) < 2 and c.kind != "multilateral":
+            target = next((e for e in reversed(events) if e.kind == c.kind and not e.historical
+                           and set(c.countries) <= set(e.countries) and _compatible_dates(e.date, c.date)), None)
+            if target:
+                _absorb(target, c)
+            else:
+                unresolved.append(c)
+            continue
+        target = next((e for e in events if _same(ctx, e, c)), None)
+        if target:
+            _absorb(target, c)
+        elif c.anaphoric:
+            target = next((e for e in reversed(events) if e.kind == c.kind and e.historical == c.historical), None)
+            if target and _compatible_dates(target.date, c.date):
+                _absorb(target, c)
+            else:
+                unresolved.append(c)
+        else:
+            events.append(c)
+    # anaphoric events that found a full event later in the text
+    for e in list(events):
+        if e.anaphoric:
+            other = next((x for x in events if x is not e and not x.anaphoric and _same(ctx, x, e)), None)
+            if other:
+                _absorb(other, e)
+                events.remove(e)
+    return events, unresolved
+
+
+def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
+    """A news visit undated in its own sentences happened in the month of the talks held during it;
+    an engagement with no city of its own took place in the dateline city or where the visit went."""
+    meetings = [e for e in events if e.kind in ("meeting", "call") and not e.historical]
+    for e in events:
+        if e.historical:
+            continue
+        if e.kind == "visit" and e.date is None:
+            talks = next((m for m in meetings if set(m.countries) == set(e.countries) and m.date and m.date.value), None)
+            if talks:
+                v = talks.date.value
+                e.date = DateMention(talks.date.start, talks.date.end, talks.date.text, v[:7] if len(v) > 7 else v,
+                                     "month" if len(v) >= 7 else talks.date.precision, talks.date.source)
+                e.date_from = "month of the talks held during the visit"
+        if e.place is None and e.kind in ("meeting", "multilateral", "visit"):
+            if ctx.dateline and (e.kind != "visit" or ctx.dateline.country == e.host):
+                e.place = ctx.dateline
+            elif e.kind == "meeting":
+                visit = next((v for v in events if v.kind == "visit" and not v.historical
+                              and set(v.countries) == set(e.countries) and v.place), None)
+                if visit:
+                    e.place = visit.place
+
+
+def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
+    cands = candidates(ctx)
+    _mark_historical(ctx, cands)
+    events, unresolved = merge(ctx, cands)
+    _fill_from_context(ctx, events)
+    return events, unresolved
+
+
+# ---- record shape -----------------------------------------------------------------------------
+
+def _codes(e: Event) -> tuple[str, str | None, str]:
+    table = lexicons.events()["plover"]
+    if e.kind == "meeting":
+        if e.subtype in ("political consultation", "dialogue"):
+            key = "negotiation" if e.subtype == "political consultation" else "meeting"
+        elif e.place and e.place.country in e.countries:
+            key = "meeting_host"
+        elif e.place:
+            key = "meeting_third"
+        else:
+            key = "meeting"
+    else:
+        key = e.kind
+    event_type, mode, cameo = table[key]
+    return event_type, mode, cameo
+
+
+def confidence(e: Event) -> float:
+    c = 1.0
+    if e.context_countries:
+        c -= 0.25
+    if e.date is None:
+        c -= 0.15
+    if not e.people:
+        c -= 0.15
+    if e.anaphoric:
+        c -= 0.3
+    return round(max(c, 0.1), 2)
+
+
+def as_record(ctx: ArticleContext, e: Event) -> dict:
+    event_type, mode, cameo = _codes(e)
+    names = [ctx.people[k].name for k in e.people]
+    if e.date is None:
+        date_source = None
+    elif e.date_from:
+        date_source = "context"
+    else:
+        date_source = e.date.source
+    return {
+        "kind": e.kind, "subtype": e.subtype,
+        "date": e.date_value, "date_precision": e.date.precision if e.date else None, "date_source": date_source,
+        "date_end": e.date.end_value if e.date and e.date.precision == "day" else None,
+        "place": e.place.text if e.place else None,
+        "place_normalised": {"name": e.place.name, "country": e.place.country} if e.place else None,
+        "countries": sorted(e.countries), "host": e.host, "guest": e.guest,
+        "people": names, "historical": e.historical,
+        "mechanism": e.mechanism, "ordinal": e.ordinal,
+        "plover": {"type": event_type, "mode": mode}, "cameo": cameo,
+        "confidence": confidence(e),
+        "evidence": [{"start": sp.start, "end": sp.end, "text": sp.text} for sp in e.evidence],
+    }

