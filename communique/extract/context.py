@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from communique.extract.dates import DateMention, find_dates
+from communique.extract.dates import DateMention, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
 from communique.extract.sentences import split_sentences
 from communique.model import Person, Span
@@ -87,9 +87,12 @@ def build_context(body: str, published: str | None, people: list[Person],
         involvement[code] += 1
     ranked = [c for c, _ in sorted(involvement.items(), key=lambda kv: -kv[1])]
     prefer = frozenset(ranked[:4])
+    year = None
+    if not published:
+        year = context_year([d for s in sentences for d in find_dates(s.text, None, s.span.start)])
     for s in sentences:
         s.people.sort(key=lambda t: t[1])
-        s.dates = find_dates(s.text, published, offset=s.span.start)
+        s.dates = find_dates(s.text, published, offset=s.span.start, context_year=year)
         s.places = find_places(s.text, offset=s.span.start, prefer=prefer)
         s.caption = any(c.start <= s.span.start < c.end for c in captions)
     dateline = None

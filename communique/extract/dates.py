@@ -31,6 +31,8 @@ _NEAR = r"(?:this|last|next|the\s+same|the\s+previous|the\s+following)"
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNORECASE | regex.VERBOSE)) for name, p in [
     ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
+    # 4/4/2024, 04.09.2025 (day first unless that cannot be)
+    ("numeric", rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_Y})\b"),
     # April 20-22, 2025 / April 20 to May 2 / from April 20 to 22
     ("md_range", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?"),
     # 20-22 April 2025 / 20 April to 2 May
@@ -45,7 +47,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNO
               rf"\b(?P<m>{_M})(?:(?:,?\s+(?P<y>{_Y})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"),
     # the 2020-2025 period / 2021–2025
     ("year_range", rf"\b(?P<y>{_Y})\s*[-–—]\s*(?P<y2>{_Y}|\d\d)\b"),
-    ("year", rf"(?<![-–\w])(?P<y>{_Y})(?![-–]?\w)"),
+    ("year", rf"(?<![-–\w/.])(?P<y>{_Y})(?![-–]?\w)"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
     ("day_word", r"\b(?P<w>today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b"),
     ("span_word", rf"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?P<rel>{_NEAR})\s+(?P<unit>week|month|year)\b"),
@@ -116,10 +118,18 @@ def _day(text: str) -> int:
     return int(regex.match(r"\d+", text).group())
 
 
-def _resolve(name: str, m: regex.Match, ref, future: bool) -> tuple[str | None, str, str, str | None] | None:
-    """(value, precision, source, end_value) or None when the match is not a date after all."""
+def _resolve(name: str, m: regex.Match, ref, future: bool,
+             context_year: int | None = None) -> tuple[str | None, str, str, str | None] | None:
+    """(value, precision, source, end_value) or None when the match is not a date after all.
+    `context_year` stands in for the publication year in "this year" when the article has no date."""
     g = m.groupdict()
     ry, rm, rd = ref
+    if name == "numeric":
+        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+        day, mon = (a, b) if a > 12 or b <= 12 else (b, a)     # day first, as most outlets write it
+        if not _valid(y, mon, day):
+            return None
+        return _fmt(y, mon, day), "day", "text", None
     if name == "iso":
         return _fmt(int(g["y"]), int(g["mn"]), int(g["d"])), "day", "text", None
     if name in ("md_range", "dm_range", "md", "dm"):
@@ -151,8 +161,8 @@ def _resolve(name: str, m: regex.Match, ref, future: bool) -> tuple[str | None, 
             return None
         if g.get("y"):
             return _fmt(int(g["y"]), mon), "month", "text", None
-        if g.get("rel") and ry:
-            y = ry + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
+        if g.get("rel") and (ry or (context_year and g["rel"].lower() == "this")):
+            y = (ry or context_year) + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
             return _fmt(y, mon), "month", "relative", None
         y = _year_for(mon, None, ref, future)
         return _fmt(y, mon), "month", "relative" if y else "text", None
@@ -191,6 +201,8 @@ def _resolve(name: str, m: regex.Match, ref, future: bool) -> tuple[str | None, 
         rel = regex.sub(r"\s+", " ", g["rel"].lower())
         step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1, "the same": 0}[rel]
         unit = g["unit"].lower()
+        if ry is None and context_year and unit == "year" and rel == "this":
+            return _fmt(context_year), "year", "relative", None
         if ry is None:
             return None, unit if unit != "week" else "day", "relative", None
         if unit == "year":
@@ -206,7 +218,8 @@ def _resolve(name: str, m: regex.Match, ref, future: bool) -> tuple[str | None, 
     return None
 
 
-def find_dates(text: str, published: str | None = None, offset: int = 0) -> list[DateMention]:
+def find_dates(text: str, published: str | None = None, offset: int = 0,
+               context_year: int | None = None) -> list[DateMention]:
     """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`."""
     ref = parse_ref(published)
     taken: list[tuple[int, int]] = []
@@ -217,7 +230,7 @@ def find_dates(text: str, published: str | None = None, offset: int = 0) -> list
             if any(a < y and x < b for x, y in taken):
                 continue
             future = bool(_FUTURE.search(text[max(0, a - 60):a]))
-            res = _resolve(name, m, ref, future)
+            res = _resolve(name, m, ref, future, context_year)
             if res is None:
                 continue
             value, precision, source, end = res
@@ -237,3 +250,9 @@ def before(a: str | None, b: str | None) -> bool:
         if int(x) != int(y):
             return int(x) < int(y)
     return False
+
+
+def context_year(names: list[DateMention]) -> int | None:
+    """The one year written inside names ("ARMY-2024", "Expo 2024") of an undated article, if only one."""
+    years = {d.value for d in names if d.source == "name" and d.value}
+    return int(years.pop()) if len(years) == 1 else None

@@ -43,6 +43,7 @@ class Rule:
     subtype: str
     pattern: regex.Pattern
     anaphoric: bool = False
+    two_sides: bool = False
 
 
 @dataclass
@@ -79,7 +80,8 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
     for r in lex["rules"]:
         flags = 0 if r.get("cased") else regex.IGNORECASE
         for p in r["patterns"]:
-            out.append(Rule(r["kind"], r["subtype"], regex.compile(p, flags), bool(r.get("anaphoric"))))
+            out.append(Rule(r["kind"], r["subtype"], regex.compile(p, flags), bool(r.get("anaphoric")),
+                            bool(r.get("two_sides"))))
     not_engagement = [regex.compile(p, regex.IGNORECASE) for p in lex["not_engagement"]]
     cues = regex.compile("|".join(lex["historical_cues"]), regex.IGNORECASE)
     return out, not_engagement, cues
@@ -94,19 +96,26 @@ def _unique(seq):
     return out
 
 
-def _excluded(text: str, start: int, not_engagement: list[regex.Pattern]) -> bool:
+def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:
     """'exchanges of visits', 'invited him to visit', 'will visit': named, but not an engagement report."""
-    before = text[max(0, start - 100):start + 1]
-    window = text[max(0, start - 40):start + 40]
+    before = text[max(0, start - 100):end]
+    window = text[max(0, start - 40):end + 40]
     return any(p.search(before) or (p is not_engagement[0] and p.search(window)) for p in not_engagement)
 
 
-def _nearest_date(s: Sentence, pos: int, kind: str) -> DateMention | None:
-    usable = [d for d in s.dates if d.value and (d.source != "name" or kind == "multilateral") and not (
-        d.is_range and d.precision == "year")]
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_SINCE = regex.compile(r"\bsince\b[^,;]{0,60}$", regex.IGNORECASE)
+
+
+def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:
+    """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
+    Dates in a 'since …' clause date something else ("since he took office last year")."""
+    usable = [d for d in s.dates if d.value and lo <= d.start < hi
+              and (d.source != "name" or kind == "multilateral") and not (d.is_range and d.precision == "year")
+              and not _SINCE.search(s.text[:s.local(d.start)])]
     if not usable:
         return None
-    return min(usable, key=lambda d: (abs(d.start - pos) + (0 if d.start >= pos else 15)))
+    return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], abs(d.start - pos) + (0 if d.start >= pos else 15)))
 
 
 def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
@@ -122,8 +131,9 @@ def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None
     return places[0].country if places else None
 
 
-def _visitors(ctx: ArticleContext, s: Sentence, a: int, dest: str | None) -> list[int]:
-    people = [(k, st) for k, st, _ in s.people]
+def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]], a: int,
+              dest: str | None) -> list[int]:
+    people = [(k, st) for k, st, _ in local]
     if dest:
         guests = [k for k, _ in people if ctx.people[k].country and ctx.people[k].country != dest]
         if guests:
@@ -167,30 +177,46 @@ def candidates(ctx: ArticleContext) -> list[Event]:
     all_rules, not_engagement, cues = rules()
     out: list[Event] = []
     for s in ctx.sentences:
-        found: dict[str, tuple[Rule, regex.Match]] = {}
+        sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
+        hits: list[tuple[Rule, regex.Match]] = []
         for rule in all_rules:
-            if rule.kind in found:
+            if rule.two_sides and len(sides) < 2:
                 continue
             for m in rule.pattern.finditer(s.text):
-                if not _excluded(s.text, m.start(), not_engagement):
-                    found[rule.kind] = (rule, m)
-                    break
-        for kind, (rule, m) in found.items():
-            out.extend(_build(ctx, s, rule, m, cues, kinds=set(found)))
+                if any(m.start() < h.end() and h.start() < m.end() for _, h in hits):
+                    continue
+                if not _excluded(s.text, m.start(), m.end(), not_engagement):
+                    hits.append((rule, m))
+        hits.sort(key=lambda h: h[1].start())
+        kinds = {r.kind for r, _ in hits}
+        for kind in kinds:
+            mine = [(r, m) for r, m in hits if r.kind == kind]
+            if kind != "visit":
+                mine = mine[:1]          # one meeting (call, gathering) per sentence; visits can be several trips
+            for n, (rule, m) in enumerate(mine):
+                lo = s.span.start + (mine[n - 1][1].end() if n else 0)
+                hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
+                out.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
+                                  hi if len(mine) > 1 else s.span.end))
     return out
 
 
-def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str]) -> list[Event]:
+def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
+           lo: int, hi: int) -> list[Event]:
+    """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind = rule.kind
-    cue = bool(cues.search(s.text))
+    cue = bool(cues.search(ctx.body[lo:hi]))
     evidence = [Span(s.span.start, s.span.end, s.text)]
-    date = _nearest_date(s, a, kind)
-    place = min(s.places, key=lambda p: abs(p.start - a)) if s.places else None
-    bare = rule.anaphoric or (not s.people and not s.countries)
+    date = _nearest_date(s, lo, hi, a, kind)
+    places = [p for p in s.places if lo <= p.start < hi] or s.places
+    place = min(places, key=lambda p: abs(p.start - a)) if places else None
+    local_people = [t for t in s.people if lo <= t[1] < hi] or s.people
+    two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
+    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
     if kind == "visit":
         dest = _destination(ctx, s, a, b)
-        visitors = _visitors(ctx, s, a, dest)
+        visitors = _visitors(ctx, s, local_people, a, dest)
         guest = ctx.people[visitors[0]].country if visitors else None
         if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
             dest = next(c for c in ctx.pair if c != guest)
@@ -226,7 +252,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     out = []
     for g in groups:
         members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
-        out.append(Event(kind, rule.subtype, sorted(g), members, date, place, host=host,
+        out.append(Event(kind, rule.subtype, sorted(g), members, None if bare else date, place, host=host,
                          guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                          ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                          evidence=evidence, sentences=[s.index]))
@@ -368,6 +394,7 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
                 unresolved.append(c)
         else:
             events.append(c)
+    _promote(ctx, events, unresolved)
     # anaphoric events that found a full event later in the text
     for e in list(events):
         if e.anaphoric:
@@ -376,6 +403,28 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
                 _absorb(other, e)
                 events.remove(e)
     return events, unresolved
+
+
+def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event]) -> None:
+    """An article that only ever says "the talks" or "the visit" still reports one: between the
+    article's two principal countries, undated unless a full report dates it."""
+    if len(ctx.pair) != 2:
+        return
+    for kind in ("meeting", "visit"):
+        if any(e.kind == kind and not e.historical for e in events):
+            continue
+        pending = [c for c in unresolved if c.kind == kind and not c.historical and set(c.countries) <= set(ctx.pair)]
+        if not pending:
+            continue
+        first = pending[0]
+        first.countries, first.context_countries, first.date = sorted(ctx.pair), True, None
+        first.people = [k for k in first.people if ctx.people[k].country in ctx.pair]
+        for c in pending[1:]:
+            c.date = None
+            _absorb(first, c)
+        events.append(first)
+        for c in pending:
+            unresolved.remove(c)
 
 
 def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:

@@ -284,4 +284,11 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     ranked = rank_countries(countries)
     _assign_countries(entities, people, ranked, home_country(entities, ranked, url))
     _more_mentions(body, people, credits)
-    return people
+    return [p for p in people if p.title or p.rank or not is_place_name(p.name)]
+
+
+def is_place_name(name: str) -> bool:
+    """A city the statistical model took for a person ("Da Nang"): no title, and a gazetteer city."""
+    from communique.extract.places import lookup
+    hit = lookup(name)
+    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
