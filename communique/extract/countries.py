@@ -5,7 +5,7 @@ from collections import Counter
 
 import regex
 
-from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, tag, tokenize
+from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, phrase_table, tag, tokenize
 from communique.model import Span
 from communique.nlp import lexicons
 
@@ -17,13 +17,29 @@ def country_mentions(body: str) -> list[tuple[str, Span]]:
     for line in body.split("\n"):
         toks = tokenize(line, start)
         seen = set()
-        for g in tag(toks):
+        tags = tag(toks)
+        for g in tags:
             if g is not None and g.cat in (COUNTRY, DEMONYM, PARTY) and (g.i, g.j) not in seen:
                 seen.add((g.i, g.j))
                 a, b = toks[g.i].start, toks[g.j - 1].end
                 out.append((g.value, Span(a, b, body[a:b])))
+        for t, g in zip(toks, tags):
+            if g is None and "-" in t.text:
+                out += _compound_parts(t)
         start += len(line) + 1
-    return out
+    return sorted(out, key=lambda cs: cs[1].start)
+
+
+def _compound_parts(t) -> list[tuple[str, Span]]:
+    """'India-Vietnam', 'Vietnam-Russia' (one hyphenated token): each part that is a country."""
+    table, _ = phrase_table()
+    out, pos = [], t.start
+    for part in t.text.split("-"):
+        entry = table.get((part,))
+        if entry and entry[0] in (COUNTRY, DEMONYM):
+            out.append((entry[1], Span(pos, pos + len(part), part)))
+        pos += len(part) + 1
+    return out if len(out) >= 2 else []
 
 
 def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:

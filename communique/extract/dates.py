@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNO
     # 4 September 2025 / 4th of September
     ("dm", rf"\b(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y})\b)?"),
     # (in) early June this year / late September 2024 / June 2024 / in June
+    # last November / this March / next June
+    ("rel_month", rf"\b(?P<rel>last|this|next|coming)\s+(?P<m>{_M})(?!\s+\d)"),
     ("month", rf"(?:(?P<lead>\b(?:in|since|during|from|until|by|of|throughout|before|after|early|late|mid|mid-|"
               rf"the\s+end\s+of|the\s+beginning\s+of|the\s+middle\s+of)\s+)(?:(?:early|late|mid-?)\s*)?)?"
               rf"\b(?P<m>{_M})(?:(?:,?\s+(?P<y>{_Y})\b)|\s+(?P<rel>this|last|next)\s+year\b)?"),
@@ -166,6 +168,17 @@ def _resolve(name: str, m: regex.Match, ref, future: bool,
             return _fmt(y, mon), "month", "relative", None
         y = _year_for(mon, None, ref, future)
         return _fmt(y, mon), "month", "relative" if y else "text", None
+    if name == "rel_month":
+        mon, rel = _month(g["m"]), g["rel"].lower()
+        if ry is None or rm is None:
+            return _fmt(None, mon), "month", "text", None
+        if rel == "last":
+            y = ry if mon < rm else ry - 1
+        elif rel in ("next", "coming"):
+            y = ry if mon > rm else ry + 1
+        else:
+            y = ry
+        return _fmt(y, mon), "month", "relative", None
     if name == "year_range":
         y1, y2 = int(g["y"]), g["y2"]
         y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)

@@ -62,6 +62,7 @@ class Event:
     cue: bool = False                # a historical cue in its sentence
     anaphoric: bool = False          # only refers back
     context_countries: bool = False  # a side was taken from the article, not the sentence
+    enrich_only: bool = False        # may date or place an event reported elsewhere, never creates one
     evidence: list[Span] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     date_from: str | None = None     # how date was chosen when not written in the sentence
@@ -110,9 +111,10 @@ _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}$", regex.IGNORECASE)
 def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
     Dates in a 'since …' clause date something else ("since he took office last year")."""
+    inside_since = bool(_SINCE.search(s.text[:s.local(pos)]))
     usable = [d for d in s.dates if d.value and lo <= d.start < hi
               and (d.source != "name" or kind == "multilateral") and not (d.is_range and d.precision == "year")
-              and not _SINCE.search(s.text[:s.local(d.start)])]
+              and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))]
     if not usable:
         return None
     return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], abs(d.start - pos) + (0 if d.start >= pos else 15)))
@@ -178,9 +180,10 @@ def candidates(ctx: ArticleContext) -> list[Event]:
     out: list[Event] = []
     for s in ctx.sentences:
         sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
+        named = {code for code, _ in s.countries}
         hits: list[tuple[Rule, regex.Match]] = []
         for rule in all_rules:
-            if rule.two_sides and len(sides) < 2:
+            if rule.two_sides and len(sides) < 2 and len(named) < 2:
                 continue
             for m in rule.pattern.finditer(s.text):
                 if any(m.start() < h.end() and h.start() < m.end() for _, h in hits):
@@ -206,7 +209,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind = rule.kind
-    cue = bool(cues.search(ctx.body[lo:hi]))
+    cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Span(s.span.start, s.span.end, s.text)]
     date = _nearest_date(s, lo, hi, a, kind)
     places = [p for p in s.places if lo <= p.start < hi] or s.places
@@ -250,12 +253,14 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if len(sides) > 2 and kind == "meeting":
         groups = [[sides[0], other] for other in sides[1:]]
     out = []
+    # "Japan and Vietnam signed … on Saturday": dates the talks reported elsewhere, is not itself a report
+    enrich_only = rule.two_sides and not two_sided
     for g in groups:
         members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
         out.append(Event(kind, rule.subtype, sorted(g), members, None if bare else date, place, host=host,
                          guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                          ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
-                         evidence=evidence, sentences=[s.index]))
+                         evidence=evidence, sentences=[s.index], enrich_only=enrich_only))
     return out
 
 
@@ -288,7 +293,8 @@ def _earlier(value: str, ref: str | None, published: str | None) -> bool:
     if d[0] is not None and py is not None and d[0] < py:
         return True
     if r is None:
-        return False
+        # an undated article: what it dates with a year but no day is background
+        return py is None and d[0] is not None and d[2] is None
     if d[0] is not None and r[0] is None:
         # the news year is unknown: a date written with its year but without a day is background
         return d[2] is None
@@ -374,7 +380,7 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
     """(events, unresolved): anaphoric candidates join the latest compatible event or stay unresolved."""
     events: list[Event] = []
     unresolved: list[Event] = []
-    for c in cands:
+    for c in [c for c in cands if not c.enrich_only]:
         if len(c.countries) < 2 and c.kind != "multilateral":
             target = next((e for e in reversed(events) if e.kind == c.kind and not e.historical
                            and set(c.countries) <= set(e.countries) and _compatible_dates(e.date, c.date)), None)
@@ -395,6 +401,10 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
         else:
             events.append(c)
     _promote(ctx, events, unresolved)
+    for c in [c for c in cands if c.enrich_only]:
+        target = next((e for e in events if _same(ctx, e, c) and not e.anaphoric), None)
+        if target is not None and (target.date is None or target.date_value == c.date_value):
+            _absorb(target, c)
     # anaphoric events that found a full event later in the text
     for e in list(events):
         if e.anaphoric:

@@ -288,7 +288,10 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
 
 
 def is_place_name(name: str) -> bool:
-    """A city the statistical model took for a person ("Da Nang"): no title, and a gazetteer city."""
+    """A city or a month the statistical model took for a person ("Da Nang", "September")."""
+    from communique.extract.dates import MONTHS, WEEKDAYS
     from communique.extract.places import lookup
+    if name.lower() in MONTHS or name.lower() in WEEKDAYS:
+        return True
     hit = lookup(name)
     return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
