@@ -39,6 +39,7 @@ class Agreement:
     event: int | None = None              # index into the article's events
     evidence: list[Span] = field(default_factory=list)
     titled: bool = False
+    signing: bool = False                 # a signing verb governs it in its sentence
 
 
 @lru_cache(maxsize=None)
@@ -50,27 +51,39 @@ def _patterns():
             regex.compile(lex["not_bilateral"]), regex.compile(lex["generic"], i), regex.compile(lex["subject_stop"], i))
 
 
-def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> str | None:
-    """Words before the document word (not determiners) and the 'on/of/for …' phrase after it."""
+_PLURAL = regex.compile(r"(?i)(?:memoranda|memorandums|letters|statements|declarations|communiqu[eé]s|agreements|"
+                        r"protocols|treaties|plans|mous|lois|roadmaps|arrangements|contracts|accords|minutes)$")
+_DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+\s+){0,5}$|[’']s\s+(?:[\w’'–-]+\s+){0,3}$")
+_BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|of|for|regarding|concerning)\s)", regex.IGNORECASE)
+_LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
+
+
+def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None, int]:
+    """(subject, end offset in text): the words before the document word that are not determiners, and
+    the 'on/of/for …' phrase after it ("Protocol between the two ministries on military training")."""
     pre_words = _PRE_MODIFIER.search(text[:a]).group().split()
     kept: list[str] = []
     for w in reversed(pre_words):
-        lw = w.lower().strip(",;:()“”\"")
-        if lw in _DETERMINERS or not lw or regex.search(r"[,;:()]", w):
+        lw = w.lower().strip(",;:()“”\"‘’")
+        if lw in _DETERMINERS or not lw or regex.search(r"[,;:()“”\"‘’]", w) or w[-2:] in ("’s", "'s"):
             break
         kept.insert(0, lw)
-    post = ""
-    m = regex.match(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", text[b:], regex.IGNORECASE)
+    post, end = "", b
+    rest_at = b
+    between = _BETWEEN.match(text, b)
+    if between:
+        rest_at = between.end()
+    m = _LINK.match(text, rest_at)
     if m:
-        rest = text[b + m.end():]
+        rest = text[m.end():]
         cut = stop.search(rest)
         post = rest[: cut.start()] if cut else rest
-        post = regex.sub(r"\s+(?:and|between|with)\s*$", "", post.strip())
-        if regex.match(r"(?i)in\s+the\s+field\s+of", m.group().strip()) or m.group().strip().lower() in ("of",):
-            post = "cooperation in the field of " + post if "field" in m.group() else post
-    subject = " ".join(kept + ([post] if post else [])).strip().lower()
-    subject = regex.sub(r"\s+", " ", subject)
-    return subject or None
+        post = regex.sub(r"\s+(?:and|between|with)\s*$", "", post.strip()).strip(" “”\"‘’")
+        end = m.end() + len(post)
+        if "field" in m.group():
+            post = "cooperation in the field of " + post
+    subject = regex.sub(r"\s+", " ", " ".join(kept + ([post] if post else [])).strip().lower()).strip(" “”\"‘’")
+    return (subject or None), end
 
 
 def _status(text: str, a: int, b: int, signed: regex.Pattern, planned: regex.Pattern) -> str | None:
@@ -91,71 +104,101 @@ def _titled(text: str, a: int, b: int) -> bool:
     doc_word = text[a:b]
     if not _TITLE_WORD.match(doc_word) or a == 0:
         return False
-    after = regex.match(r"\s+(?:on|of|for)\s+(?:the\s+)?(\p{Lu})", text[b:])
+    after = regex.match(r"\s+(?:on|of|for|between)\s+(?:the\s+)?(\p{Lu})", text[b:])
     before = regex.search(r"(\p{Lu}[\p{L}-]*)\s+$", text[:a])
     return bool(after or (before and before.group(1) not in ("The", "A", "An")))
 
 
-def _sentence_agreements(ctx: ArticleContext, s: Sentence, events: list[Event]) -> list[Agreement]:
+def _sentence_agreements(ctx: ArticleContext, s: Sentence) -> list[Agreement]:
     types, signed, planned, not_bilateral, generic, stop = _patterns()
     text = s.text
-    out: list[Agreement] = []
-    taken: list[tuple[int, int]] = []
+    general = [g.span() for g in generic.finditer(text)]
+    matches: list[tuple[str, regex.Match]] = []
     for name, pattern in types:
         for m in pattern.finditer(text):
-            a, b = m.span()
-            if any(x <= a < y or x < b <= y for x, y in taken):
-                continue
-            if m.group().lower() in ("mou", "mous", "loi", "lois") and m.group().islower():   # not abbreviations
-                continue
-            context = text[max(0, a - 50):min(len(text), b + 60)]
-            if not_bilateral.search(text[a:min(len(text), b + 40)]) or generic.search(context):
-                continue
-            if name == "agreement" and regex.match(r"\s+(?:that|to|on\s+the\s+need|with\s+(?:the|his|her))\b", text[b:]):
-                continue
-            status = _status(text, a, b, signed, planned)
-            titled = _titled(text, a, b)
-            if status is None and titled:
-                status = "signed"
-            if status is None:
-                continue
-            taken.append((a, b))
-            subject = _subject(text, a, b, stop)
-            date = _pick_date(s, a)
-            out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
-                                 titled=titled))
+            if not any(m.start() < y and x < m.end() for x, y in (mm.span() for _, mm in matches)):
+                matches.append((name, m))
+    matches.sort(key=lambda nm: nm[1].start())
+    out: list[Agreement] = []
+    for n, (name, m) in enumerate(matches):
+        a, b = m.span()
+        word = m.group()
+        if word.lower() in ("mou", "mous", "loi", "lois") and word.islower():   # not the abbreviations
+            continue
+        titled = _titled(text, a, b)
+        if (_PLURAL.search(word) and not titled) or any(x < b and a < y for x, y in general):
+            continue
+        if not_bilateral.search(text[a:min(len(text), b + 60)]):
+            continue
+        if name == "agreement" and regex.match(r"\s+(?:that|to|on\s+the\s+need|with\s+(?:the|his|her))\b", text[b:]):
+            continue
+        subject, subject_end = _subject(text, a, b, stop)
+        status = _status(text, a, b, signed, planned)
+        specific = titled or (subject is not None and bool(_DEFINITE.search(text[:a])))
+        if status is None and specific:
+            status = "signed"          # named as an existing document
+        if status is None or (name in ("agreement", "protocol", "plan", "other") and not subject and not titled):
+            continue
+        lo = matches[n - 1][1].end() if n else 0
+        hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
+        date = _pick_date(s, lo, hi, a, subject_end, bool(signed.search(text[lo:hi])))
+        out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
+                             titled=titled))
+        out[-1].signing = bool(signed.search(text[lo:hi]))
     return out
 
 
-def _pick_date(s: Sentence, a: int) -> DateMention | None:
+def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
+    """The document's own date: written after it in its stretch of the sentence ("signed in 2011"),
+    or before it when a signing verb governs it ("On Sept 4, they signed …"); never a date inside its
+    subject ("cooperation plan for 2017")."""
     usable = [d for d in s.dates if d.value and d.source != "name" and not (d.is_range and d.precision == "year")]
-    if not usable:
-        return None
-    return min(usable, key=lambda d: abs(d.start - s.span.start - a))
+    local = [(s.local(d.start), d) for d in usable]
+    after = [d for pos, d in local if subject_end <= pos < hi]
+    if after:
+        return after[0]
+    before = [d for pos, d in local if lo <= pos < a]
+    if before and signing:
+        return before[-1]
+    return None
 
 
 def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreement]:
     found: list[Agreement] = []
-    news = [k for k, e in enumerate(events) if not e.historical and e.kind in ("meeting", "call", "visit")]
+    cues = regex.compile("|".join(lexicons.events()["historical_cues"]), regex.IGNORECASE)
     for s in ctx.sentences:
-        for ag in _sentence_agreements(ctx, s, events):
-            sides = [c for c in ctx.pair]
-            named = [c for c, _ in s.countries]
-            if len(set(named)) >= 2:
-                sides = sorted(set(named), key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99)[:2]
+        for ag in _sentence_agreements(ctx, s):
+            named = _unique_codes(s)
+            here = [k for k, e in enumerate(events) if s.index in e.sentences]
+            before = [k for k, e in enumerate(events) if min(e.sentences) <= s.index and e.kind != "multilateral"]
+            if len(named) >= 2:
+                sides = sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99)[:2]
+            elif here or before:
+                sides = events[(here or before)[-1 if not here else 0]].countries
+            else:
+                sides = ctx.pair
             ag.countries = sorted(set(sides))
             ag.signatories = [k for k, _, _ in s.people]
-            same = [k for k in range(len(events)) if s.index in events[k].sentences]
-            if same:
-                ag.event = same[0]
-            elif news and ag.status == "signed" and ag.date is None:
-                ag.event = news[0]
-            if ag.date is None and ag.event is not None and ag.status == "signed":
-                ev = events[ag.event]
-                if ev.date and ev.date.value and (ev.historical or not ag.titled or s.index in ev.sentences):
-                    ag.date, ag.date_from = ev.date, "event"
+            if here:
+                ag.event = here[0]
+            if ag.date is None and ag.status == "signed" and getattr(ag, "signing", False) and not cues.search(s.text):
+                news = [k for k in (here or range(len(events))) if not events[k].historical
+                        and events[k].kind in ("meeting", "call") and set(events[k].countries) == set(ag.countries)]
+                if news:
+                    ag.event = news[0]
+                    ev = events[news[0]]
+                    if ev.date and ev.date.value:
+                        ag.date, ag.date_from = ev.date, "event"
             found.append(ag)
     return _dedupe(found)
+
+
+def _unique_codes(s: Sentence) -> list[str]:
+    out: list[str] = []
+    for code, _ in s.countries:
+        if code not in out:
+            out.append(code)
+    return out
 
 
 def _dedupe(found: list[Agreement]) -> list[Agreement]:

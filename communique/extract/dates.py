@@ -42,6 +42,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNO
     # 4 September 2025 / 4th of September
     ("dm", rf"\b(?P<d>{_D})(?:\s+of)?\s+(?P<m>{_M})(?:,?\s+(?P<y>{_Y})\b)?"),
     # (in) early June this year / late September 2024 / June 2024 / in June
+    # the Party chief's May visit
+    ("poss_month", rf"(?<=[’']s\s)(?P<m>{_M})(?=\s+(?:\w+\s+)?(?:visit|trip|meeting|talks|summit|tour))"),
     # last November / this March / next June
     ("rel_month", rf"\b(?P<rel>last|this|next|coming)\s+(?P<m>{_M})(?!\s+\d)"),
     ("month", rf"(?:(?P<lead>\b(?:in|since|during|from|until|by|of|throughout|before|after|early|late|mid|mid-|"
@@ -154,6 +156,10 @@ def _resolve(name: str, m: regex.Match, ref, future: bool,
                 return None
             end = _fmt(y, end_month, d2)
         return _fmt(y, first_month, day), "day", source, end
+    if name == "poss_month":
+        mon = _month(g["m"])
+        y = _year_for(mon, None, ref, future)
+        return _fmt(y, mon), "month", "relative" if y else "text", None
     if name == "month":
         mon = _month(g["m"])
         if not (g.get("lead") or g.get("y") or g.get("rel")):
