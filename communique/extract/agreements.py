@@ -22,7 +22,7 @@ from communique.nlp import lexicons
 _PRE_MODIFIER = regex.compile(
     r"(?:(?:[\p{L}\d’'–-]+)\s+){0,6}$")
 _DETERMINERS = {"a", "an", "the", "this", "that", "these", "those", "its", "their", "his", "her", "two",
-                "new", "several", "three", "four", "five", "of", "on", "and", "signed", "sign", "signing", "to",
+                "new", "several", "three", "four", "five", "of", "on", "such", "signed", "sign", "signing", "to",
                 "bilateral", "first", "landmark", "historic", "important", "relevant", "specific", "various"}
 _TITLE_WORD = regex.compile(r"^\p{Lu}")
 
@@ -54,7 +54,7 @@ def _patterns():
 _PLURAL = regex.compile(r"(?i)(?:memoranda|memorandums|letters|statements|declarations|communiqu[eé]s|agreements|"
                         r"protocols|treaties|plans|mous|lois|roadmaps|arrangements|contracts|accords|minutes)$")
 _DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+\s+){0,5}$|[’']s\s+(?:[\w’'–-]+\s+){0,3}$")
-_BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|of|for|regarding|concerning)\s)", regex.IGNORECASE)
+_BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|regarding|concerning)\s)", regex.IGNORECASE)
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
 
 
@@ -65,7 +65,7 @@ def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None
     kept: list[str] = []
     for w in reversed(pre_words):
         lw = w.lower().strip(",;:()“”\"‘’")
-        if lw in _DETERMINERS or not lw or regex.search(r"[,;:()“”\"‘’]", w) or w[-2:] in ("’s", "'s"):
+        if lw in _DETERMINERS or regex.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third", lw) or not lw or regex.search(r"[,;:()“”\"‘’]", w) or w[-2:] in ("’s", "'s"):
             break
         kept.insert(0, lw)
     post, end = "", b
@@ -144,7 +144,7 @@ def _sentence_agreements(ctx: ArticleContext, s: Sentence) -> list[Agreement]:
         date = _pick_date(s, lo, hi, a, subject_end, bool(signed.search(text[lo:hi])))
         out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
                              titled=titled))
-        out[-1].signing = bool(signed.search(text[lo:hi]))
+        out[-1].signing = bool(signed.search(text))
     return out
 
 

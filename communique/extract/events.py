@@ -105,6 +105,7 @@ def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Patter
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
 _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}$", regex.IGNORECASE)
 
 
@@ -117,7 +118,9 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
               and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))]
     if not usable:
         return None
-    return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], abs(d.start - pos) + (0 if d.start >= pos else 15)))
+    # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
+    return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
+                                      abs(d.start - pos) + (0 if d.start >= pos else 15)))
 
 
 def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
