@@ -30,7 +30,7 @@ _ORDINALS = {w: i for i, w in enumerate(
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
 _MECHANISM = regex.compile(
     r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+"
-    r"(?P<name>(?:[\p{Lu}][\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
+    r"(?P<name>(?:(?-i:\p{Lu})[\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
     regex.IGNORECASE)
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?$", regex.IGNORECASE)
