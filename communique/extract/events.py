@@ -33,7 +33,7 @@ _MECHANISM = regex.compile(
     r"(?P<name>(?:(?-i:\p{Lu})[\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
     regex.IGNORECASE)
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
-_DESTINATION_AFTER = regex.compile(r"^\s*(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?$", regex.IGNORECASE)
+_DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception", "welcome ceremony"}
 
 
@@ -316,7 +316,9 @@ def _earlier(value: str, ref: str | None, published: str | None) -> bool:
 def _mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
     ref = news_date(ctx, events)
     for e in events:
-        if e.date and e.date.value:
+        if e.date and e.date.value and e.date.source == "name":
+            e.historical = e.cue        # "ARMY-2024" names the gathering; it does not date it against the news
+        elif e.date and e.date.value:
             e.historical = _earlier(e.date.value, ref, ctx.published) or (
                 e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)])
         else:
