@@ -38,3 +38,14 @@ def people_of(nlp):
 def cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
     """Run the real command line in a subprocess."""
     return subprocess.run(CLI + list(args), input=stdin, capture_output=True, cwd=cwd or REPO, timeout=600)
+
+
+@pytest.fixture(scope="session")
+def engagements_of(nlp):
+    """engagements_of(text, published=None) -> {events, agreements, areas, statements, …} through the
+    real pipeline (people and countries found first, as in `communique extract`)."""
+    def run(text: str, published: str | None = None, url: str | None = None):
+        doc = nlp.make_doc(text)
+        doc._.communique_meta = {"url": url, "published": published, "captions": []}
+        return nlp(doc)._.communique_engagements
+    return run

@@ -82,6 +82,8 @@ def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None
         end = m.end() + len(post)
         if "field" in m.group():
             post = "cooperation in the field of " + post
+        elif m.group().strip().lower() == "for" and kept:
+            post = "for " + post              # "cooperation for 2017": the period is part of the subject
     subject = regex.sub(r"\s+", " ", " ".join(kept + ([post] if post else [])).strip().lower()).strip(" “”\"‘’")
     return (subject or None), end
 

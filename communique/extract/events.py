@@ -238,6 +238,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                    anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
+    if bare and cue and date is not None and kind != "multilateral":
+        # "since the previous dialogue in July 2023": a dated, recalled engagement of the article's pair
+        bare = False
+        if len(sides) < 2 and len(ctx.pair) == 2:
+            sides, from_context = list(ctx.pair), True
     people = _unique(k for k, _, _ in s.people)
     if kind == "multilateral":
         name = m.group().strip()

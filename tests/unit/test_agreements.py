@@ -1,0 +1,59 @@
+"""Documents signed or planned: each type, each status, subjects, dates, what is not a document."""
+import pytest
+
+
+def docs(engagements_of, text, published="2025-03-06"):
+    return engagements_of(text, published)["agreements"]
+
+
+MEETING = "Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Budapest on March 3. "
+
+
+@pytest.mark.parametrize("sentence, doc_type, subject", [
+    ("The two ministers signed a Memorandum of Understanding on defence cooperation.", "memorandum_of_understanding", "defence cooperation"),
+    ("The two ministers signed an MoU on cyber security cooperation.", "memorandum_of_understanding", "cyber security cooperation"),
+    ("The two ministers signed a Letter of Intent on military training cooperation.", "letter_of_intent", "military training cooperation"),
+    ("The two ministers signed a Protocol between the two ministries on military medicine.", "protocol", "military medicine"),
+    ("The two ministers signed a joint statement on the strategic partnership.", "joint_statement", "the strategic partnership"),
+    ("The two ministers signed a Joint Vision Statement on Defence Relations.", "joint_vision_statement", "defence relations"),
+    ("The two ministers signed a defence cooperation plan for 2026.", "plan", "defence cooperation for 2026"),
+    ("The two ministers signed an agreement on the transfer of defence equipment.", "agreement", "the transfer of defence equipment"),
+    ("The two ministers signed a Treaty of Friendship and Cooperation.", "treaty", "friendship and cooperation"),
+    ("The two ministers signed a roadmap for peacekeeping cooperation.", "other", "peacekeeping cooperation"),
+])
+def test_each_type_signed_at_the_talks(engagements_of, sentence, doc_type, subject):
+    found = docs(engagements_of, MEETING + sentence)
+    assert len(found) == 1, found
+    d = found[0]
+    assert (d["type"], d["status"], d["countries"]) == (doc_type, "signed", ["HUN", "POL"])
+    assert d["subject"] == subject
+    assert d["date"] == "2025-03-03" and d["date_source"] == "event"     # signed at the talks
+    assert d["evidence"][0]["text"] == sentence
+
+
+def test_planned_document(engagements_of):
+    d = docs(engagements_of, MEETING + "The two sides agreed to sign a memorandum of understanding on cyber security soon.")
+    assert [(x["type"], x["status"], x["date"]) for x in d] == [("memorandum_of_understanding", "planned", None)]
+
+
+def test_existing_document_with_its_own_date(engagements_of):
+    text = MEETING + "They praised the Memorandum of Understanding on Defence Cooperation signed in October 2011."
+    d = docs(engagements_of, text)
+    assert [(x["type"], x["status"], x["date"], x["date_source"]) for x in d] == [
+        ("memorandum_of_understanding", "signed", "2011-10", "text")]
+
+
+def test_document_named_as_existing_counts_as_signed(engagements_of):
+    d = docs(engagements_of, MEETING + "Both sides implemented the protocol on defence cooperation in the 2021-2025 period well.")
+    assert [(x["type"], x["status"], x["date"]) for x in d] == [("protocol", "signed", None)]
+
+
+@pytest.mark.parametrize("sentence", [
+    "The two ministers called for the early signing of cooperation documents.",
+    "They stressed respect for the 1982 UN Convention on the Law of the Sea (UNCLOS).",
+    "They reached agreement on several issues.",
+    "They reviewed the implementation of signed agreements.",
+    "The ceremony followed state protocol.",
+])
+def test_not_a_bilateral_document(engagements_of, sentence):
+    assert docs(engagements_of, MEETING + sentence) == []

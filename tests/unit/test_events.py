@@ -1,0 +1,121 @@
+"""Engagement rules on sentences written here: each kind and subtype, news versus background,
+host and guest, places, merging. Fictional officials; real states."""
+import pytest
+
+
+def events(engagements_of, text, published=None):
+    return engagements_of(text, published)["events"]
+
+
+def only(evs, kind, historical=False):
+    found = [e for e in evs if e["kind"] == kind and e["historical"] == historical]
+    assert len(found) == 1, evs
+    return found[0]
+
+
+@pytest.mark.parametrize("sentence, kind, subtype", [
+    ("Hungarian Defence Minister Anna Kovacs held talks with her Polish counterpart Jan Nowak in Warsaw on March 3.",
+     "meeting", "talks"),
+    ("Hungarian Defence Minister Anna Kovacs received Polish Ambassador Jan Nowak in Budapest on March 3.",
+     "meeting", "reception"),
+    ("Polish Ambassador Jan Nowak paid a courtesy call on Hungarian Defence Minister Anna Kovacs on March 3.",
+     "meeting", "courtesy call"),
+    ("Hungarian Deputy Foreign Minister Anna Kovacs and Polish Deputy Foreign Minister Jan Nowak co-chaired "
+     "the third political consultation in Budapest on March 3.", "meeting", "political consultation"),
+    ("Hungarian Defence Minister Anna Kovacs hosted a welcome ceremony for Polish Defence Minister Jan Nowak "
+     "in Budapest on March 3.", "meeting", "welcome ceremony"),
+    ("Hungarian Prime Minister Anna Kovacs held phone talks with Polish Prime Minister Jan Nowak on March 3.",
+     "call", "phone call"),
+    ("Hungarian Prime Minister Anna Kovacs and Polish Prime Minister Jan Nowak held a video conference on March 3.",
+     "call", "video call"),
+    ("Polish Defence Minister Jan Nowak paid an official visit to Hungary from March 3-5.", "visit", "official visit"),
+])
+def test_kind_and_subtype(engagements_of, sentence, kind, subtype):
+    e = only(events(engagements_of, sentence, "2025-03-06"), kind)
+    assert e["subtype"] == subtype
+    assert e["countries"] == ["HUN", "POL"]
+    assert e["date"] == "2025-03-03"
+    assert e["evidence"][0]["text"] == sentence
+
+
+def test_multilateral_gathering_with_a_named_official(engagements_of):
+    text = "Polish Defence Minister Jan Nowak attended the ASEAN Defence Ministers' Meeting-Plus in Jakarta on November 16."
+    e = only(events(engagements_of, text, "2025-11-17"), "multilateral")
+    assert e["mechanism"].startswith("ASEAN Defence Ministers")
+    assert "POL" in e["countries"] and e["plover"]["mode"] == "multilateral"
+
+
+def test_dialogue_mechanism_and_ordinal(engagements_of):
+    text = ("Hungarian Deputy Defence Minister Anna Kovacs and Polish Deputy Defence Minister Jan Nowak "
+            "co-chaired the 7th Hungary-Poland Defence Strategy Dialogue in Budapest on May 2.")
+    e = only(events(engagements_of, text, "2025-05-03"), "meeting")
+    assert (e["subtype"], e["ordinal"]) == ("dialogue", 7)
+    assert "Defence Strategy Dialogue" in e["mechanism"]
+
+
+def test_ceremony_and_talks_on_one_day_are_one_meeting(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs hosted a welcome ceremony for Polish Defence Minister Jan Nowak "
+            "in Budapest on March 3. Following the ceremony, the two ministers held talks.")
+    evs = events(engagements_of, text, "2025-03-04")
+    meetings = [e for e in evs if e["kind"] == "meeting"]
+    assert len(meetings) == 1 and len(meetings[0]["evidence"]) == 2
+
+
+def test_visit_host_guest_and_month_of_the_talks(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak, who is on an official visit to Hungary, held talks with "
+            "Hungarian Defence Minister Anna Kovacs in Budapest on March 3.")
+    evs = events(engagements_of, text, "2025-03-04")
+    visit = only(evs, "visit")
+    assert (visit["host"], visit["guest"]) == ("HUN", "POL")
+    assert visit["people"] == ["Jan Nowak"]
+    assert visit["date"] == "2025-03" and visit["date_source"] == "context"
+    meeting = only(evs, "meeting")
+    assert meeting["place"] == "Budapest" and meeting["host"] == "HUN"
+    assert meeting["plover"] == {"type": "CONSULT", "mode": "host"} and meeting["cameo"] == "043"
+
+
+def test_recalled_visit_is_background(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3. "
+            "She recalled the state visit to Poland in May 2019 by Hungarian President Laszlo Farkas.")
+    evs = events(engagements_of, text, "2025-03-04")
+    old = only(evs, "visit", historical=True)
+    assert old["date"] == "2019-05" and old["people"] == ["Laszlo Farkas"]
+    assert only(evs, "meeting")["historical"] is False
+
+
+def test_previous_round_is_background(engagements_of):
+    text = ("Hungarian Deputy Defence Minister Anna Kovacs held talks with Polish Deputy Defence Minister Jan Nowak "
+            "on March 3. They reviewed the results achieved since the previous dialogue in July 2023.")
+    evs = events(engagements_of, text, "2025-03-04")
+    assert only(evs, "meeting", historical=True)["date"] == "2023-07"
+
+
+def test_two_meetings_of_one_pair_on_different_days_stay_two(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3. "
+            "On March 5, Polish Defence Minister Jan Nowak met with Hungarian Prime Minister Eva Szabo.")
+    meetings = [e for e in events(engagements_of, text, "2025-03-06") if e["kind"] == "meeting"]
+    assert sorted(e["date"] for e in meetings) == ["2025-03-03", "2025-03-05"]
+
+
+def test_invitations_and_exchanges_of_visits_are_not_engagements(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs invited Polish Defence Minister Jan Nowak to visit Hungary. "
+            "The two sides agreed to increase exchanges of visits.")
+    assert [e for e in events(engagements_of, text, "2025-03-06") if e["kind"] == "visit"] == []
+
+
+def test_talks_only_referred_to_still_make_an_incomplete_event(engagements_of):
+    text = "Hungary and Poland agreed to expand cooperation. At the talks, the two sides discussed training."
+    found = engagements_of(text, "2025-03-06")
+    assert [e["kind"] for e in found["events"]] == ["meeting"]
+    assert found["events"][0]["confidence"] < 1.0 and found["events"][0]["date"] is None
+
+
+def test_undated_article_keeps_unknown_year(engagements_of):
+    text = "Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3."
+    assert only(events(engagements_of, text, None), "meeting")["date"] == "XXXX-03-03"
+
+
+def test_dateline_city_places_the_news(engagements_of):
+    text = ("WARSAW (Agency) - Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister "
+            "Jan Nowak on March 3.")
+    assert only(events(engagements_of, text, "2025-03-04"), "meeting")["place"] == "WARSAW"
