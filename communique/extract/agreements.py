@@ -189,6 +189,7 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                 if news:
                     ag.event = news[0]
                     ev = events[news[0]]
+                    ag.signatories = ag.signatories or list(ev.people)
                     if ev.date and ev.date.value:
                         ag.date, ag.date_from = ev.date, "event"
             found.append(ag)

@@ -20,7 +20,7 @@ def extract_engagements(body: str, published: str | None, people: list[Person],
         "events": [events_mod.as_record(ctx, e) for e in events],
         "unresolved_events": [events_mod.as_record(ctx, e) for e in unresolved],
         "agreements": [agreements_mod.as_record(ctx, a) for a in docs],
-        "areas": list(areas),
+        "areas": sorted(areas),
         "area_evidence": {a: [{"start": s.start, "end": s.end, "text": s.text} for s in spans] for a, spans in areas.items()},
         "statements": extract_statements(ctx),
     }

@@ -34,7 +34,7 @@ _MECHANISM = regex.compile(
     regex.IGNORECASE)
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
-_HOST_SUBTYPES = {"reception", "welcome ceremony"}
+_HOST_SUBTYPES = {"reception"}     # "X received Y": X is the host
 
 
 @dataclass
@@ -461,6 +461,9 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 e.date = DateMention(talks.date.start, talks.date.end, talks.date.text, v[:7] if len(v) > 7 else v,
                                      "month" if len(v) >= 7 else talks.date.precision, talks.date.source)
                 e.date_from = "month of the talks held during the visit"
+        if e.kind == "meeting" and e.place and e.place.country in e.countries and len(e.countries) == 2:
+            e.host = e.place.country          # where it happened says who hosted, above any other cue
+            e.guest = next(c for c in e.countries if c != e.host)
         if e.place is None and e.kind in ("meeting", "multilateral", "visit"):
             if ctx.dateline and (e.kind != "visit" or ctx.dateline.country == e.host):
                 e.place = ctx.dateline

@@ -1,8 +1,8 @@
 """Policy positions a principal states ("Four Nos" defence policy, UNCLOS 1982, a Code of Conduct in
 the East Sea, the one-China policy…), with the speaker and the sentence as evidence.
 
-The speaker is the person named in the sentence nearest before the speech verb, else the person
-last named in an earlier sentence (the "he" of "He also emphasised…").
+The speaker is the person named in the sentence nearest before the speech verb, else the subject
+(first person named) of the sentence before (the "he" of "He also emphasised…").
 """
 from __future__ import annotations
 
@@ -50,7 +50,7 @@ def extract_statements(ctx: ArticleContext) -> list[dict]:
                 "evidence": [{"start": s.span.start, "end": s.span.end, "text": s.text}],
             })
         if s.people:
-            last_speaker = s.people[-1][0] if speaker is None else speaker
+            last_speaker = s.people[0][0] if speaker is None else speaker   # the subject, usually named first
     return _dedupe(out)
 
 

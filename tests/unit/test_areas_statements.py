@@ -1,0 +1,47 @@
+"""Fields of cooperation and policy statements on sentences written here."""
+import pytest
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The two sides agreed to boost cooperation in training, military medicine and the defence industry.",
+     {"training", "military_medicine", "defence_industry"}),
+    ("They proposed cooperation in mine clearance and overcoming war consequences.", {"mine_action", "war_legacy"}),
+    ("Both sides agreed to step up delegation exchanges and coordination at multilateral forums.",
+     {"delegation_exchange", "multilateral_coordination"}),
+    ("They discussed cooperation in cyber security, maritime security and UN peacekeeping.",
+     {"cyber_security", "maritime_security", "peacekeeping"}),
+    ("The sides agreed to promote trade, investment and tourism.", {"trade", "investment", "tourism"}),
+    ("They welcomed cooperation in military trade and logistics.", {"military_trade", "logistics"}),
+    ("They agreed to cooperate in Vietnamese language training for cadets.", {"language_training", "training"}),
+])
+def test_areas_named(engagements_of, sentence, expected):
+    found = engagements_of(sentence, "2025-03-06")
+    assert set(found["areas"]) == expected
+    for area in expected:
+        assert found["area_evidence"][area][0]["text"] == sentence
+
+
+def test_narrower_field_hides_the_wider_one(engagements_of):
+    found = engagements_of("They agreed to expand cooperation in military medicine.", "2025-03-06")
+    assert found["areas"] == ["military_medicine"]      # not health
+
+
+def test_areas_need_a_cooperation_context(engagements_of):
+    assert engagements_of("The weather in the capital was warm for tourism season.", "2025-03-06")["areas"] == []
+
+
+def test_statement_with_speaker(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3. "
+            "Kovacs affirmed support for resolving disputes by peaceful means in accordance with international law.")
+    found = engagements_of(text, "2025-03-04")["statements"]
+    positions = {s["position"]: s for s in found}
+    assert {"peaceful_settlement", "international_law"} <= set(positions)
+    assert positions["international_law"]["speaker"] == "Anna Kovacs"
+    assert positions["international_law"]["speaker_country"] == "HUN"
+
+
+def test_statement_speaker_from_the_previous_sentence(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak held talks with his Hungarian counterpart Anna Kovacs on March 3. "
+            "He reaffirmed the one-China policy.")
+    found = engagements_of(text, "2025-03-04")["statements"]
+    assert [(s["position"], s["speaker"]) for s in found] == [("one_china_policy", "Jan Nowak")]

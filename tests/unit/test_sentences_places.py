@@ -1,0 +1,34 @@
+"""Sentence splitting around officials' abbreviations, and gazetteer places."""
+from communique.extract.places import dateline_place, find_places
+from communique.extract.sentences import split_sentences
+
+
+def test_abbreviations_do_not_end_sentences():
+    text = "Sen. Lt. Gen. Tran Van An met Mr. E. Novak in the U.S. capital. Talks followed.\nCaption line"
+    assert [s.text for s in split_sentences(text)] == [
+        "Sen. Lt. Gen. Tran Van An met Mr. E. Novak in the U.S. capital.", "Talks followed.", "Caption line"]
+
+
+def test_offsets_point_into_the_body():
+    text = "First one.  Second one."
+    for s in split_sentences(text):
+        assert text[s.start:s.end] == s.text
+
+
+def test_city_after_a_preposition_keeps_the_written_form():
+    [p] = find_places("The talks were held in Hà Nội on Friday.")
+    assert (p.text, p.name, p.country) == ("Hà Nội", "Hanoi", "VNM")
+
+
+def test_country_names_and_months_are_not_cities():
+    assert find_places("He arrived in Vietnam in May.") == []
+
+
+def test_ambiguous_city_prefers_the_article_countries():
+    [p] = find_places("He arrived in Moscow.", prefer=frozenset({"RUS"}))
+    assert p.country == "RUS"
+
+
+def test_datelines():
+    assert dateline_place("SEOUL, May 27 (Agency) -- The minister").name == "Seoul"
+    assert dateline_place("Minister Nowak said: we agree") is None
