@@ -30,6 +30,11 @@ class Span:
     text: str
 
 
+def spans_json(spans: list[Span]) -> list[dict]:
+    """Evidence spans in record shape."""
+    return [{"start": sp.start, "end": sp.end, "text": sp.text} for sp in spans]
+
+
 @dataclass
 class Cleaned:
     """Body text without page furniture, with a map back to the raw text.

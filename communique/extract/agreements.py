@@ -13,10 +13,10 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.context import ArticleContext, Sentence
-from communique.extract.dates import DateMention
-from communique.extract.events import Event
-from communique.model import Span
+from communique.extract.context import ArticleContext, Sentence, unique
+from communique.extract.dates import DateMention, date_fields
+from communique.extract.events import Event, rules
+from communique.model import Span, spans_json
 from communique.nlp import lexicons
 
 _PRE_MODIFIER = regex.compile(
@@ -111,7 +111,7 @@ def _titled(text: str, a: int, b: int) -> bool:
     return bool(after or (before and before.group(1) not in ("The", "A", "An")))
 
 
-def _sentence_agreements(ctx: ArticleContext, s: Sentence) -> list[Agreement]:
+def _sentence_agreements(s: Sentence) -> list[Agreement]:
     types, signed, planned, not_bilateral, generic, stop = _patterns()
     text = s.text
     general = [g.span() for g in generic.finditer(text)]
@@ -145,8 +145,7 @@ def _sentence_agreements(ctx: ArticleContext, s: Sentence) -> list[Agreement]:
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
         date = _pick_date(s, lo, hi, a, subject_end, bool(signed.search(text[lo:hi])))
         out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
-                             titled=titled))
-        out[-1].signing = bool(signed.search(text))
+                             titled=titled, signing=bool(signed.search(text))))
     return out
 
 
@@ -154,8 +153,7 @@ def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing:
     """The document's own date: written after it in its stretch of the sentence ("signed in 2011"),
     or before it when a signing verb governs it ("On Sept 4, they signed …"); never a date inside its
     subject ("cooperation plan for 2017")."""
-    usable = [d for d in s.dates if d.value and d.source != "name" and not (d.is_range and d.precision == "year")]
-    local = [(s.local(d.start), d) for d in usable]
+    local = [(s.local(d.start), d) for d in s.dates if d.can_date()]
     after = [d for pos, d in local if subject_end <= pos < hi]
     if after:
         return after[0]
@@ -167,10 +165,10 @@ def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing:
 
 def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreement]:
     found: list[Agreement] = []
-    cues = regex.compile("|".join(lexicons.events()["historical_cues"]), regex.IGNORECASE)
+    cues = rules()[2]
     for s in ctx.sentences:
-        for ag in _sentence_agreements(ctx, s):
-            named = _unique_codes(s)
+        for ag in _sentence_agreements(s):
+            named = unique(code for code, _ in s.countries)
             here = [k for k, e in enumerate(events) if s.index in e.sentences]
             before = [k for k, e in enumerate(events) if min(e.sentences) <= s.index and e.kind != "multilateral"]
             if len(named) >= 2:
@@ -183,7 +181,7 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
             ag.signatories = [k for k, _, _ in s.people]
             if here:
                 ag.event = here[0]
-            if ag.date is None and ag.status == "signed" and getattr(ag, "signing", False) and not cues.search(s.text):
+            if ag.date is None and ag.status == "signed" and ag.signing and not cues.search(s.text):
                 news = [k for k in (here or range(len(events))) if not events[k].historical
                         and events[k].kind in ("meeting", "call") and set(events[k].countries) == set(ag.countries)]
                 if news:
@@ -194,14 +192,6 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                         ag.date, ag.date_from = ev.date, "event"
             found.append(ag)
     return _dedupe(found)
-
-
-def _unique_codes(s: Sentence) -> list[str]:
-    out: list[str] = []
-    for code, _ in s.countries:
-        if code not in out:
-            out.append(code)
-    return out
 
 
 def _dedupe(found: list[Agreement]) -> list[Agreement]:
@@ -229,17 +219,10 @@ def _overlap(a: str, b: str) -> bool:
 
 
 def as_record(ctx: ArticleContext, ag: Agreement) -> dict:
-    if ag.date is None:
-        source = None
-    elif ag.date_from:
-        source = "event"
-    else:
-        source = ag.date.source
     return {
         "type": ag.type, "subject": ag.subject, "countries": ag.countries, "status": ag.status,
-        "date": ag.date.value if ag.date else None, "date_precision": ag.date.precision if ag.date else None,
-        "date_source": source,
+        **date_fields(ag.date, "event" if ag.date_from else None),
         "signatories": [ctx.people[k].name for k in ag.signatories if ag.status == "signed"],
         "event": ag.event,
-        "evidence": [{"start": sp.start, "end": sp.end, "text": sp.text} for sp in ag.evidence],
+        "evidence": spans_json(ag.evidence),
     }

@@ -6,6 +6,7 @@ and the same offsets (the evidence they cite).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,6 +14,16 @@ from communique.extract.dates import DateMention, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
 from communique.extract.sentences import split_sentences
 from communique.model import Person, Span
+
+
+def unique(seq) -> list:
+    """Items in first-seen order, without repeats or None."""
+    seen, out = set(), []
+    for x in seq:
+        if x is not None and x not in seen:
+            seen.add(x)
+            out.append(x)
+    return out
 
 
 @dataclass
@@ -57,18 +68,8 @@ def build_context(body: str, published: str | None, people: list[Person],
     starts = [s.span.start for s in sentences]
 
     def owner(pos: int) -> Sentence | None:
-        lo, hi = 0, len(starts) - 1
-        best = None
-        while lo <= hi:
-            mid = (lo + hi) // 2
-            if starts[mid] <= pos:
-                best, lo = mid, mid + 1
-            else:
-                hi = mid - 1
-        if best is None:
-            return None
-        s = sentences[best]
-        return s if pos < s.span.end else None
+        k = bisect_right(starts, pos) - 1
+        return sentences[k] if k >= 0 and pos < sentences[k].span.end else None
 
     for k, p in enumerate(people):
         for m in p.mentions:

@@ -77,6 +77,19 @@ class DateMention:
     def is_range(self) -> bool:
         return self.end_value is not None
 
+    def can_date(self, names: bool = False) -> bool:
+        """Usable as the date of an engagement or document: resolved, not a span of years
+        ("the 2020-2025 period"), and not a year inside a name unless `names` allows it."""
+        return bool(self.value) and (names or self.source != "name") and not (self.is_range and self.precision == "year")
+
+
+def date_fields(date: DateMention | None, derived: str | None) -> dict:
+    """date, date_precision, date_source of a record; `derived` names the source when the date was
+    taken from something else (the talks, the event)."""
+    if date is None:
+        return {"date": None, "date_precision": None, "date_source": None}
+    return {"date": date.value, "date_precision": date.precision, "date_source": derived or date.source}
+
 
 def parse_ref(published: str | None) -> tuple[int | None, int | None, int | None]:
     parts = (published or "").split("-")
@@ -138,12 +151,7 @@ def _resolve(name: str, m: regex.Match, ref, future: bool,
         return _fmt(int(g["y"]), int(g["mn"]), int(g["d"])), "day", "text", None
     if name in ("md_range", "dm_range", "md", "dm"):
         mon, day = _month(g["m"]), _day(g["d"])
-        if name == "dm_range" and g.get("m0"):
-            first_month = _month(g["m0"])
-        else:
-            first_month = mon
-        if name == "md_range":
-            first_month = mon
+        first_month = _month(g["m0"]) if g.get("m0") else mon     # "20 April to 2 May"
         if not _valid(None, first_month, day):
             return None
         y = int(g["y"]) if g.get("y") else _year_for(first_month, day, ref, future)

@@ -7,7 +7,7 @@ from communique.extract import events as events_mod
 from communique.extract.areas import extract_areas
 from communique.extract.context import build_context
 from communique.extract.statements import extract_statements
-from communique.model import Person, Span
+from communique.model import Person, Span, spans_json
 
 
 def extract_engagements(body: str, published: str | None, people: list[Person],
@@ -21,6 +21,6 @@ def extract_engagements(body: str, published: str | None, people: list[Person],
         "unresolved_events": [events_mod.as_record(ctx, e) for e in unresolved],
         "agreements": [agreements_mod.as_record(ctx, a) for a in docs],
         "areas": sorted(areas),
-        "area_evidence": {a: [{"start": s.start, "end": s.end, "text": s.text} for s in spans] for a, spans in areas.items()},
+        "area_evidence": {a: spans_json(spans) for a, spans in areas.items()},
         "statements": extract_statements(ctx),
     }

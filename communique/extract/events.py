@@ -18,10 +18,10 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.context import ArticleContext, Sentence
-from communique.extract.dates import DateMention, parse_ref
+from communique.extract.context import ArticleContext, Sentence, unique
+from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.places import Place
-from communique.model import Span
+from communique.model import Span, spans_json
 from communique.nlp import lexicons
 
 NEWS_WINDOW_DAYS = 20
@@ -88,20 +88,10 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
     return out, not_engagement, cues
 
 
-def _unique(seq):
-    seen, out = set(), []
-    for x in seq:
-        if x is not None and x not in seen:
-            seen.add(x)
-            out.append(x)
-    return out
-
-
 def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:
     """'exchanges of visits', 'invited him to visit', 'will visit': named, but not an engagement report."""
     before = text[max(0, start - 100):end]
-    window = text[max(0, start - 40):end + 40]
-    return any(p.search(before) or (p is not_engagement[0] and p.search(window)) for p in not_engagement)
+    return any(p.search(before) for p in not_engagement)
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -113,8 +103,7 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
     Dates in a 'since …' clause date something else ("since he took office last year")."""
     inside_since = bool(_SINCE.search(s.text[:s.local(pos)]))
-    usable = [d for d in s.dates if d.value and lo <= d.start < hi
-              and (d.source != "name" or kind == "multilateral") and not (d.is_range and d.precision == "year")
+    usable = [d for d in s.dates if lo <= d.start < hi and d.can_date(names=kind == "multilateral")
               and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))]
     if not usable:
         return None
@@ -142,7 +131,7 @@ def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]
     if dest:
         guests = [k for k, _ in people if ctx.people[k].country and ctx.people[k].country != dest]
         if guests:
-            return _unique(guests)[:2]
+            return unique(guests)[:2]
     before = [k for k, st in people if st < a]
     if before:
         return [before[-1]]
@@ -152,11 +141,11 @@ def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]
 
 def _sides(ctx: ArticleContext, s: Sentence, kind: str) -> tuple[list[str], bool]:
     """Countries of the sides: the people's, then the countries named, then the article's pair."""
-    from_people = _unique(ctx.people[k].country for k, _, _ in s.people)
-    named = _unique(code for code, _ in s.countries)
+    from_people = unique(ctx.people[k].country for k, _, _ in s.people)
+    named = unique(code for code, _ in s.countries)
     sides = list(from_people)
     if kind == "multilateral":
-        return _unique(sides + named), False
+        return unique(sides + named), False
     for code in sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99):
         if len(sides) >= 2:
             break
@@ -243,7 +232,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         bare = False
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True
-    people = _unique(k for k, _, _ in s.people)
+    people = unique(k for k, _, _ in s.people)
     if kind == "multilateral":
         name = m.group().strip()
         if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
@@ -517,15 +506,9 @@ def confidence(e: Event) -> float:
 def as_record(ctx: ArticleContext, e: Event) -> dict:
     event_type, mode, cameo = _codes(e)
     names = [ctx.people[k].name for k in e.people]
-    if e.date is None:
-        date_source = None
-    elif e.date_from:
-        date_source = "context"
-    else:
-        date_source = e.date.source
     return {
         "kind": e.kind, "subtype": e.subtype,
-        "date": e.date_value, "date_precision": e.date.precision if e.date else None, "date_source": date_source,
+        **date_fields(e.date, "context" if e.date_from else None),
         "date_end": e.date.end_value if e.date and e.date.precision == "day" else None,
         "place": e.place.text if e.place else None,
         "place_normalised": {"name": e.place.name, "country": e.place.country} if e.place else None,
@@ -534,5 +517,5 @@ def as_record(ctx: ArticleContext, e: Event) -> dict:
         "mechanism": e.mechanism, "ordinal": e.ordinal,
         "plover": {"type": event_type, "mode": mode}, "cameo": cameo,
         "confidence": confidence(e),
-        "evidence": [{"start": sp.start, "end": sp.end, "text": sp.text} for sp in e.evidence],
+        "evidence": spans_json(e.evidence),
     }

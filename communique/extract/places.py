@@ -79,6 +79,7 @@ def lookup(text: str, prefer: set[str] | frozenset[str] = frozenset()) -> tuple[
     return hits[0]
 
 
+@lru_cache(maxsize=None)
 def _country_words() -> frozenset[str]:
     words = set()
     for e in lexicons.countries().values():

@@ -11,18 +11,16 @@ from functools import lru_cache
 import regex
 
 from communique.extract.context import ArticleContext
+from communique.model import spans_json
+from communique.nlp import lexicons
 
 
 @lru_cache(maxsize=None)
 def _patterns():
-    lex = lexicons_statements()
-    return ([(label, regex.compile(p, regex.IGNORECASE if label not in ("code_of_conduct", "declaration_on_conduct") else 0))
-             for label, p in lex["positions"]], regex.compile(lex["speech"], regex.IGNORECASE))
-
-
-def lexicons_statements() -> dict:
-    from communique.nlp import lexicons
-    return lexicons.statements()
+    """Case-insensitive; the lexicon marks cased phrases with (?-i:…) ("COC", "DOC")."""
+    lex = lexicons.statements()
+    return ([(label, regex.compile(p, regex.IGNORECASE)) for label, p in lex["positions"]],
+            regex.compile(lex["speech"], regex.IGNORECASE))
 
 
 def extract_statements(ctx: ArticleContext) -> list[dict]:
@@ -47,7 +45,7 @@ def extract_statements(ctx: ArticleContext) -> list[dict]:
                 "position": label, "text": m.group().strip(" “”\"‘’"),
                 "speaker": ctx.people[who].name if who is not None else None,
                 "speaker_country": ctx.people[who].country if who is not None else None,
-                "evidence": [{"start": s.span.start, "end": s.span.end, "text": s.text}],
+                "evidence": spans_json([s.span]),
             })
         if s.people:
             last_speaker = s.people[0][0] if speaker is None else speaker   # the subject, usually named first
