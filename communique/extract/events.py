@@ -428,12 +428,30 @@ def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event]) 
         first = pending[0]
         first.countries, first.context_countries, first.date = sorted(ctx.pair), True, None
         first.people = [k for k in first.people if ctx.people[k].country in ctx.pair]
+        if kind == "meeting":
+            first.people += _principals(ctx, [c for c in ctx.pair
+                                              if not any(ctx.people[k].country == c for k in first.people)])
         for c in pending[1:]:
             c.date = None
             _absorb(first, c)
         events.append(first)
         for c in pending:
             unresolved.remove(c)
+
+
+PRINCIPAL_MENTIONS = 2
+
+
+def _principals(ctx: ArticleContext, countries: list[str]) -> list[int]:
+    """The talks an article never attributes were held by each side's principal: the titled person
+    of that country named most often (at least PRINCIPAL_MENTIONS times), if there is one."""
+    out = []
+    for country in countries:
+        ranked = sorted((-len(p.mentions), k) for k, p in enumerate(ctx.people)
+                        if p.country == country and p.title and len(p.mentions) >= PRINCIPAL_MENTIONS)
+        if ranked:
+            out.append(ranked[0][1])
+    return out
 
 
 def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:

@@ -165,3 +165,23 @@ def read_inputs(inputs: Iterable[str], max_bytes: int, stdin=None) -> Iterator[I
                 yield from read_path(f, max_bytes)
         else:
             yield from read_path(path, max_bytes)
+
+
+def count_articles(inputs: Iterable[str]) -> int | None:
+    """How many articles INPUTS hold, cheaply (JSONL lines, files), for a progress bar; None for stdin."""
+    total = 0
+    for name in inputs:
+        if name == "-":
+            return None
+        path = Path(name)
+        files = list(iter_files(path)) if path.is_dir() else [path]
+        for f in files:
+            try:
+                if f.suffix.lower() in JSONL_SUFFIXES:
+                    with f.open("rb") as fh:
+                        total += sum(1 for line in fh if line.strip())
+                else:
+                    total += 1
+            except OSError:
+                total += 1
+    return total

@@ -34,3 +34,163 @@ MIGRATIONS: list[str] = [
     );
     """,
 ]
+
+MIGRATIONS.append(
+    # 2: linking across articles, the record's facts as tables, full-text search.
+    #    Article-level rows (article_*) are what each source said; events/people/agreements are the
+    #    canonical rows they link to. Deleting an article cascades to everything it contributed.
+    """
+    ALTER TABLE articles ADD COLUMN input_hash TEXT;
+    ALTER TABLE articles ADD COLUMN duplicate_of TEXT;
+    ALTER TABLE articles ADD COLUMN minhash BLOB;
+    CREATE INDEX articles_published ON articles(published);
+
+    CREATE TABLE article_bands (
+        band INTEGER NOT NULL, hash INTEGER NOT NULL,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+    );
+    CREATE INDEX article_bands_lookup ON article_bands(band, hash);
+    CREATE INDEX article_bands_article ON article_bands(article_id);
+
+    CREATE TABLE people (
+        id INTEGER PRIMARY KEY,
+        name TEXT NOT NULL,
+        country TEXT,
+        n_articles INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX people_country ON people(country);
+    CREATE TABLE person_aliases (
+        person_id INTEGER NOT NULL REFERENCES people(id) ON DELETE CASCADE,
+        alias TEXT NOT NULL,
+        alias_key TEXT NOT NULL,
+        token TEXT NOT NULL,
+        PRIMARY KEY (person_id, alias, token)
+    );
+    CREATE INDEX person_aliases_token ON person_aliases(token);
+    ALTER TABLE article_people ADD COLUMN person_id INTEGER REFERENCES people(id);
+    CREATE INDEX article_people_person ON article_people(person_id);
+
+    CREATE TABLE events (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL, subtype TEXT,
+        countries TEXT NOT NULL,
+        date TEXT, date_precision TEXT, date_end TEXT, sort_date TEXT,
+        place TEXT, place_country TEXT,
+        host TEXT, guest TEXT,
+        historical INTEGER NOT NULL DEFAULT 0,
+        mechanism TEXT, ordinal INTEGER,
+        plover_type TEXT, plover_mode TEXT, cameo TEXT,
+        confidence REAL,
+        n_sources INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX events_countries ON events(countries, kind);
+    CREATE INDEX events_sort_date ON events(sort_date);
+    CREATE TABLE event_countries (
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        PRIMARY KEY (country, event_id)
+    ) WITHOUT ROWID;
+
+    CREATE TABLE article_events (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        event_id INTEGER REFERENCES events(id),
+        link_score REAL, link_reason TEXT,
+        kind TEXT NOT NULL, subtype TEXT, countries TEXT NOT NULL,
+        date TEXT, date_precision TEXT, date_source TEXT, date_end TEXT,
+        place TEXT, place_name TEXT, place_country TEXT,
+        host TEXT, guest TEXT, historical INTEGER NOT NULL,
+        mechanism TEXT, ordinal INTEGER, confidence REAL,
+        anchor TEXT,                  -- the event's date, else the article's: for candidate windows
+        data_json TEXT NOT NULL,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX article_events_event ON article_events(event_id);
+    CREATE INDEX article_events_block ON article_events(countries, kind, anchor);
+
+    CREATE TABLE participants (
+        article_id TEXT NOT NULL, event_idx INTEGER NOT NULL,
+        person_id INTEGER REFERENCES people(id),
+        name TEXT NOT NULL,
+        FOREIGN KEY (article_id, event_idx) REFERENCES article_events(article_id, idx) ON DELETE CASCADE
+    );
+    CREATE INDEX participants_event ON participants(article_id, event_idx);
+    CREATE INDEX participants_person ON participants(person_id);
+
+    CREATE TABLE agreements (
+        id INTEGER PRIMARY KEY,
+        type TEXT NOT NULL, subject TEXT, status TEXT NOT NULL,
+        countries TEXT NOT NULL,
+        date TEXT, date_precision TEXT, sort_date TEXT,
+        event_id INTEGER REFERENCES events(id),
+        n_sources INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX agreements_countries ON agreements(countries);
+    CREATE TABLE agreement_countries (
+        agreement_id INTEGER NOT NULL REFERENCES agreements(id) ON DELETE CASCADE,
+        country TEXT NOT NULL,
+        PRIMARY KEY (country, agreement_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE article_agreements (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        agreement_id INTEGER REFERENCES agreements(id),
+        type TEXT NOT NULL, subject TEXT, status TEXT NOT NULL, countries TEXT NOT NULL,
+        date TEXT, date_precision TEXT, date_source TEXT,
+        event_idx INTEGER, signatories TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX article_agreements_agreement ON article_agreements(agreement_id);
+
+    CREATE TABLE article_areas (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        area TEXT NOT NULL,
+        PRIMARY KEY (article_id, area)
+    );
+    CREATE INDEX article_areas_area ON article_areas(area);
+
+    CREATE TABLE statements (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        position TEXT NOT NULL, text TEXT, speaker TEXT, speaker_country TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+
+    -- one row per evidence sentence; owner says what it supports
+    CREATE TABLE evidence (
+        id INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        owner TEXT NOT NULL,          -- event | agreement | area | statement
+        owner_idx INTEGER,            -- index in the article's list (area: NULL)
+        area TEXT,
+        start INTEGER NOT NULL, end INTEGER NOT NULL,
+        text TEXT NOT NULL
+    );
+    CREATE INDEX evidence_owner ON evidence(article_id, owner, owner_idx);
+
+    -- offices over time: every title a person was given, first and last seen
+    CREATE VIEW person_offices AS
+        SELECT ap.person_id, ap.title, ap.rank, ap.country,
+               min(a.published) AS first_seen, max(a.published) AS last_seen,
+               count(DISTINCT ap.article_id) AS n_articles
+        FROM article_people ap JOIN articles a ON a.id = ap.article_id
+        WHERE ap.person_id IS NOT NULL AND ap.title IS NOT NULL
+        GROUP BY ap.person_id, ap.title, ap.rank, ap.country;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5(title, body, content='articles', content_rowid='rowid');
+    CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts(rowid, title, body) VALUES (new.rowid, new.title, new.body);
+    END;
+    CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts(articles_fts, rowid, title, body) VALUES ('delete', old.rowid, old.title, old.body);
+    END;
+    CREATE VIRTUAL TABLE evidence_fts USING fts5(text, content='evidence', content_rowid='id');
+    CREATE TRIGGER evidence_fts_ai AFTER INSERT ON evidence BEGIN
+        INSERT INTO evidence_fts(rowid, text) VALUES (new.id, new.text);
+    END;
+    CREATE TRIGGER evidence_fts_ad AFTER DELETE ON evidence BEGIN
+        INSERT INTO evidence_fts(evidence_fts, rowid, text) VALUES ('delete', old.id, old.text);
+    END;
+    INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
+    """
+)

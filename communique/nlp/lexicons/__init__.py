@@ -47,3 +47,9 @@ def areas() -> dict:
 @lru_cache(maxsize=None)
 def statements() -> dict:
     return _load("statements.json")
+
+
+@lru_cache(maxsize=None)
+def nicknames() -> dict[str, str]:
+    """Diminutive -> full given name, for linking name forms of one person."""
+    return {k: v for k, v in _load("nicknames.json").items() if not k.startswith("_")}

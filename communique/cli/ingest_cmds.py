@@ -1,7 +1,7 @@
-"""The command line. Errors become one line on stderr and an exit code, never a traceback:
-0 all good, 1 some input was rejected (the rest was processed), 2 usage error."""
+"""`extract` and `ingest`: read inputs (rejecting bad ones with a reason), run the pipeline, write."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import sys
@@ -11,10 +11,9 @@ from pathlib import Path
 import click
 
 from communique import __version__
-from communique.errors import CommuniqueError, InputRejected
+from communique.cli.app import db_option, main, settings as _settings
+from communique.errors import InputRejected
 from communique.ingest import read_inputs
-from communique.model import Article
-from communique.settings import Settings
 
 
 class Batch:
@@ -50,21 +49,11 @@ class Batch:
         return 1 if self.rejected else 0
 
 
-def _settings(**overrides) -> Settings:
-    return Settings.load(**overrides)
-
-
 def _write_atomic(path: Path, text: str) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)
-
-
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="communique")
-def main() -> None:
-    """communique: structured, evidence-linked records of diplomatic and defence engagements."""
 
 
 @main.command()
@@ -93,29 +82,63 @@ def _safe(article_id: str) -> str:
     return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id)
 
 
+
+
+def input_hash(article) -> str:
+    """What was read, with the extractor's version: the same input again needs no extraction."""
+    h = hashlib.sha256(__version__.encode())
+    for part in (article.id, article.url, article.outlet, article.title, article.published, article.raw_text):
+        h.update(b"\x00" + (part or "").encode("utf-8", "surrogatepass"))
+    return h.hexdigest()
+
+
+def _progress(total: int | None, quiet: bool):
+    from tqdm import tqdm
+    return tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True, leave=False,
+                disable=True if quiet else None, mininterval=0.5)
+
+
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", type=click.Path(dir_okay=False, path_type=Path), help="SQLite file (default communique.db).")
+@db_option
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
-@click.option("--quiet", is_flag=True, help="Only the summary, not each article.")
-def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool) -> None:
-    """Extract INPUTS and store them in the SQLite database; print what was found."""
+@click.option("--quiet", is_flag=True, help="Only the closing summary, not each article.")
+@click.option("--force", is_flag=True, help="Extract again even articles stored from the same input.")
+def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool) -> None:
+    """Extract INPUTS and store them in the SQLite database, linking people and events across articles.
+
+    Each article is one transaction: an interrupted run leaves no partial article, and running it
+    again completes it. Articles already stored from the same input are skipped without extraction."""
     from communique import store
+    from communique.ingest.readers import count_articles
     from communique.pipeline import extract as run
 
     settings = _settings(max_bytes=max_bytes, db=str(db) if db else None)
     conn = store.connect(settings.db)
     batch = Batch()
     outcomes: dict[str, int] = {}
-    for record in run(batch.articles(inputs, settings), settings):
-        outcome = store.save(conn, record)
+    hashes: dict[str, str] = {}
+    bar = _progress(count_articles(inputs), quiet)
+
+    def fresh(articles):
+        for article in articles:
+            digest = hashes[article.id] = input_hash(article)
+            if not force and store.stored_input_hash(conn, article.id) == digest:
+                outcomes["unchanged"] = outcomes.get("unchanged", 0) + 1
+                batch.done += 1
+                bar.update(1)
+                continue
+            yield article
+
+    for record in run(fresh(batch.articles(inputs, settings)), settings):
+        outcome = store.save(conn, record, hashes.get(record.id))
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
         batch.done += 1
+        bar.update(1)
         if not quiet:
-            click.echo(f"{record.id}  {record.published or '----------'}  {record.title or ''}".rstrip())
-            for p in record.people:
-                bits = ", ".join(x for x in (p.title, p.country) if x)
-                click.echo(f"    {p.name}" + (f" ({bits})" if bits else ""))
+            bar.clear()
+            _describe(record)
+    bar.close()
     for r in batch.rejected:
         store.save_reject(conn, r.source, r.reason)
     conn.close()
@@ -124,14 +147,12 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
     sys.exit(batch.summary("stored"))
 
 
-def run() -> None:
-    """Console-script entry: map communique errors to one line and an exit code."""
-    try:
-        main(standalone_mode=True)
-    except CommuniqueError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(exc.exit_code)
-
-
-if __name__ == "__main__":
-    run()
+def _describe(record) -> None:
+    click.echo(f"{record.id}  {record.published or '----------'}  {record.title or ''}".rstrip())
+    for p in record.people:
+        bits = ", ".join(x for x in (p.title, p.country) if x)
+        click.echo(f"    {p.name}" + (f" ({bits})" if bits else ""))
+    for e in record.events:
+        if not e.get("historical"):
+            click.echo(f"    {e['kind']} {'-'.join(e['countries'])} {e.get('date') or 'undated'}"
+                       + (f" in {e['place']}" if e.get("place") else ""))

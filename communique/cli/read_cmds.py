@@ -1,0 +1,179 @@
+"""Read commands over the store: events, agreements, people, timeline, search, show, stats, rejects.
+
+All of them print a table by default and take --json or --csv; all read store/queries.py, the
+same queries the HTTP API uses.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from communique.cli.app import db_option, main, open_store
+from communique.cli.output import emit, format_options
+from communique.errors import UsageError
+from communique.store import queries
+
+EVENT_COLUMNS = ["id", "date", "kind", "countries", "place", "people", "n_sources", "subtype"]
+KINDS = click.Choice(["meeting", "call", "visit", "multilateral"])
+
+
+def event_filters(f):
+    f = click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")(f)
+    f = click.option("--news-only", is_flag=True, help="Leave out background (historical) engagements.")(f)
+    f = click.option("--person", help="Person id, or text of one of their names.")(f)
+    f = click.option("--until", help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
+    f = click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
+    f = click.option("--kind", type=KINDS, help="Kind of engagement.")(f)
+    f = click.option("--with", "with_", help="...with this other country.")(f)
+    f = click.option("--country", help="Events involving this country (name or alpha-3 code).")(f)
+    return f
+
+
+def _people_cell(rows: list[dict]) -> list[dict]:
+    for r in rows:
+        r["people"] = [p["name"] for p in r.get("people") or []]
+    return rows
+
+
+@main.command()
+@event_filters
+@db_option
+@format_options
+def events(country, with_, kind, since, until, person, news_only, limit, db: Path | None, fmt: str) -> None:
+    """Canonical events (one per real engagement, however many articles report it), newest first."""
+    conn = open_store(db)
+    rows = queries.events(conn, country=country, with_=with_, kind=kind, since=since, until=until, person=person,
+                          include_historical=not news_only, limit=limit)
+    emit(rows if fmt == "json" else _people_cell(rows), EVENT_COLUMNS, fmt)
+
+
+@main.command()
+@click.argument("country")
+@click.argument("other", required=False)
+@click.option("--kind", type=KINDS, help="Kind of engagement.")
+@click.option("--since", help="On or after this date.")
+@click.option("--until", help="On or before this date.")
+@db_option
+@format_options
+def timeline(country: str, other: str | None, kind, since, until, db: Path | None, fmt: str) -> None:
+    """COUNTRY's engagements (with OTHER, if given), oldest first."""
+    conn = open_store(db)
+    rows = queries.timeline(conn, country, other, kind=kind, since=since, until=until)
+    emit(rows if fmt == "json" else _people_cell(rows), EVENT_COLUMNS, fmt)
+
+
+@main.command()
+@click.option("--country", help="Agreements this country is party to.")
+@click.option("--with", "with_", help="...with this other country.")
+@click.option("--since", help="On or after this date.")
+@click.option("--until", help="On or before this date.")
+@click.option("--type", "type_", help="Document type (memorandum_of_understanding, agreement, ...).")
+@click.option("--status", type=click.Choice(["signed", "planned"]))
+@click.option("--limit", type=click.IntRange(min=1))
+@db_option
+@format_options
+def agreements(country, with_, since, until, type_, status, limit, db: Path | None, fmt: str) -> None:
+    """Documents signed or planned, one row per document however many articles report it."""
+    conn = open_store(db)
+    rows = queries.agreements(conn, country=country, with_=with_, since=since, until=until, type_=type_,
+                              status=status, limit=limit)
+    emit(rows, ["id", "date", "type", "subject", "status", "countries", "event_id", "n_sources"], fmt)
+
+
+@main.command()
+@click.option("--country", help="People serving this country.")
+@click.option("--name", help="Text of one of their names, or a person id.")
+@click.option("--limit", type=click.IntRange(min=1))
+@db_option
+@format_options
+def people(country, name, limit, db: Path | None, fmt: str) -> None:
+    """People, one row per real person, with the other forms of their name."""
+    conn = open_store(db)
+    emit(queries.people(conn, country=country, name=name, limit=limit),
+         ["id", "name", "country", "title", "n_articles", "aliases"], fmt)
+
+
+@main.command()
+@click.argument("text")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@db_option
+@format_options
+def search(text: str, limit: int, db: Path | None, fmt: str) -> None:
+    """Full-text search over evidence sentences and article bodies (SQLite FTS5 syntax)."""
+    conn = open_store(db)
+    emit(queries.search(conn, text, limit), ["kind", "article_id", "event_id", "owner", "snippet"], fmt)
+
+
+def _in_context(e: dict) -> str:
+    """The evidence sentence highlighted where it stands in the article."""
+    before = " ".join(e["before"].split())
+    after = " ".join(e["after"].split())
+    return (f"…{before} " if before else "") + click.style(e["text"], bold=True, fg="yellow") + \
+        (f" {after}…" if after else "")
+
+
+@main.command()
+@click.argument("event_id", type=int)
+@db_option
+@format_options
+def show(event_id: int, db: Path | None, fmt: str) -> None:
+    """One event: what is known, every source that reports it, and each source's evidence."""
+    conn = open_store(db)
+    ev = queries.event(conn, event_id)
+    if ev is None:
+        raise UsageError(f"no event {event_id} (list them with: communique events)")
+    if fmt != "table":
+        emit(ev, ["id", "date", "kind", "subtype", "countries", "place", "n_sources"], fmt)
+        return
+    people = ", ".join(f"{p['name']} ({p['country']})" if p["country"] else p["name"] for p in ev["people"])
+    when = ev["date"] or "undated"
+    if ev["date_end"]:
+        when += f" to {ev['date_end']}"
+    click.echo(click.style(f"event {ev['id']}: {ev['kind']}" + (f" ({ev['subtype']})" if ev["subtype"] else ""),
+                           bold=True))
+    for label, value in (("countries", " – ".join(ev["countries"])), ("date", when), ("place", ev["place"]),
+                         ("host", ev["host"]), ("guest", ev["guest"]), ("people", people),
+                         ("mechanism", f"{ev['mechanism']} #{ev['ordinal']}" if ev["ordinal"] else ev["mechanism"]),
+                         ("PLOVER", f"{ev['plover_type']} / {ev['plover_mode']}" if ev["plover_type"] else None),
+                         ("background", "yes (reported as past context)" if ev["historical"] else None),
+                         ("confidence", ev["confidence"])):
+        if value not in (None, ""):
+            click.echo(f"  {label:<11}{value}")
+    for a in ev["agreements"]:
+        click.echo(f"  {'document':<11}{a['type']}: {a['subject'] or ''} ({a['status']})")
+    click.echo(f"\n{ev['n_sources']} source(s):")
+    for s in ev["sources"]:
+        click.echo(click.style(f"\n  [{s['article_id']}] {s['outlet'] or ''} {s['published'] or ''}  "
+                               f"{s['title'] or ''}".rstrip(), bold=True))
+        if s["url"]:
+            click.echo(f"  {s['url']}")
+        if s["duplicate_of"]:
+            click.echo(f"  (republication of {s['duplicate_of']})")
+        click.echo(f"  reported date: {s['date'] or 'none'}; linked: {s['link_reason']}")
+        for e in s["evidence"]:
+            click.echo(f"    [{e['start']}:{e['end']}] {_in_context(e)}")
+
+
+@main.command()
+@db_option
+@format_options
+def stats(db: Path | None, fmt: str) -> None:
+    """What the store holds."""
+    conn = open_store(db)
+    data = queries.stats(conn)
+    if fmt == "json":
+        emit(data, [], fmt)
+        return
+    rows = [{"what": k, "count": ", ".join(f"{a} {b}" for a, b in v.items()) if isinstance(v, dict) else v}
+            for k, v in data.items()]
+    emit(rows, ["what", "count"], fmt)
+
+
+@main.command()
+@db_option
+@format_options
+def rejects(db: Path | None, fmt: str) -> None:
+    """Inputs that could not be stored, with the reason."""
+    conn = open_store(db)
+    emit(queries.rejects(conn), ["seen_at", "source", "reason"], fmt)

@@ -1,0 +1,237 @@
+"""Is this article's event the same real engagement as a canonical event other articles reported?
+
+The rule is a score over plain evidence, with hard blocks that keep merging conservative:
+
+blocks (never the same event)
+  - another kind or another set of countries
+  - two dates that cannot be one day: different days (one day apart is allowed only when one of
+    them was resolved from a weekday or "yesterday", which depends on the publication day),
+    different months, different years; a range overlapping the other date is one date
+  - different rounds of one mechanism (the 6th and the 7th strategic dialogue)
+  - undated reports whose articles were published far apart (> ANCHOR_DAYS)
+  - one side's people shared while the other side's differ: one visitor seeing two officials
+    (the minister's talks and the prime minister's reception are two meetings)
+
+evidence (added up)
+  - the same day (+3), the same month or year (+1)
+  - each participant person both name (+2, at most +4); different people for one side where
+    neither side is shared (-1 a side: reports often name only the signatories or the ministers)
+  - a document of the same type signed at both (+2)
+  - the same place (+1), a conflicting place (-2)
+  - the same round of one mechanism (+2)
+  - wording the two articles share: a republication (+5), one press release rewritten (+3/+2/+1)
+
+People alone never merge: without a date, a time window, a place, a round, a document or shared
+wording in common, two reports of the same two principals score 0 (they meet every year).
+
+An event joins the best-scoring canonical event at or above THRESHOLD; every member of the
+canonical event must pass the blocks (complete linkage, so merges never chain across a conflict).
+Each canonical event takes at most one event from one article.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+THRESHOLD = 3.0
+ANCHOR_DAYS = 45
+SIMILARITY_POINTS = ((0.5, 5.0),   # estimated Jaccard of word 3-shingles: a copy of one text
+                     (0.2, 3.0),   # one press release lightly rewritten
+                     (0.1, 2.0),   # the same release reworded
+                     (0.06, 1.0))  # some shared sentences
+
+
+@dataclass
+class EventView:
+    """What the linker needs of one article's event."""
+
+    article_id: str
+    idx: int
+    kind: str
+    countries: str                      # 'AZE,VNM'
+    date: str | None = None             # 'YYYY-MM-DD', 'XXXX-MM-DD', 'YYYY-MM', 'YYYY'
+    date_end: str | None = None
+    date_source: str | None = None
+    published: str | None = None        # the article's publication date
+    place: str | None = None            # gazetteer name when known
+    mechanism: str | None = None
+    ordinal: int | None = None
+    people: dict[str, frozenset[int]] = field(default_factory=dict)   # country -> person ids
+    documents: frozenset[str] = frozenset()                            # types of documents signed at it
+    historical: bool = False
+    confidence: float = 1.0
+
+
+@dataclass(frozen=True)
+class When:
+    year: int | None
+    month: int | None
+    day: int | None
+
+    @property
+    def precision(self) -> str | None:
+        return "day" if self.day else "month" if self.month else "year" if self.year else None
+
+
+def when(value: str | None) -> When:
+    parts = (value or "").split("-")
+    nums = [int(p) if p.isdigit() else None for p in parts[:3]] + [None, None, None]
+    return When(nums[0], nums[1], nums[2])
+
+
+def _day(w: When) -> dt.date | None:
+    try:
+        return dt.date(w.year, w.month, w.day) if w.year and w.month and w.day else None
+    except ValueError:
+        return None
+
+
+def anchor(e: EventView) -> str | None:
+    """A date to window candidates by: the event's own date when its year is known, else the
+    article's publication date. 'YYYY-MM-DD', padded with 01."""
+    for value in (e.date, e.published):
+        w = when(value)
+        if w.year:
+            return f"{w.year:04d}-{w.month or 1:02d}-{w.day or 1:02d}"
+    return None
+
+
+def date_relation(a: EventView, b: EventView) -> float | None:
+    """Score for the two dates, or None when they cannot be one engagement."""
+    wa, wb = when(a.date), when(b.date)
+    if wa.precision is None or wb.precision is None:
+        return 0.0
+    if wa.year and wb.year and wa.year != wb.year:
+        return None
+    if wa.month and wb.month and wa.month != wb.month:
+        return _ranges_meet(a, b)
+    if wa.day and wb.day:
+        if wa.day == wb.day:
+            return 3.0 if wa.year and wb.year else 2.0
+        meet = _ranges_meet(a, b)
+        if meet is not None:
+            return meet
+        relative = "relative" in (a.date_source, b.date_source)
+        return 0.5 if relative and abs(wa.day - wb.day) == 1 else None
+    return 1.0
+
+
+def _ranges_meet(a: EventView, b: EventView) -> float | None:
+    """Visits and forums span days: a date inside the other's range is the same engagement."""
+    def span(e: EventView):
+        start = _day(when(e.date))
+        end = _day(when(e.date_end)) or start
+        return (start, end) if start else None
+    sa, sb = span(a), span(b)
+    if sa and sb and sa[0] <= sb[1] and sb[0] <= sa[1] and (sa[0] != sa[1] or sb[0] != sb[1]):
+        return 2.0
+    return None
+
+
+def _far_apart(a: EventView, b: EventView) -> bool:
+    """Undated reports published more than ANCHOR_DAYS apart are not about one meeting."""
+    if when(a.date).year and when(b.date).year:
+        return False
+    da, db = anchor(a), anchor(b)
+    if not da or not db:
+        return False
+    days = abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days)
+    return days > ANCHOR_DAYS
+
+
+def people_relation(a: EventView, b: EventView) -> float | None:
+    """+2 a shared participant (at most +4); None when one side's people are shared and the
+    other side's differ; -1 for each side named with different people otherwise."""
+    shared = differing = 0
+    for country in set(a.people) & set(b.people):
+        pa, pb = a.people[country], b.people[country]
+        if pa and pb and not pa & pb:
+            differing += 1
+        shared += len(pa & pb)
+    if shared and differing:
+        return None
+    return min(4.0, 2.0 * shared) - differing
+
+
+def pair_score(a: EventView, b: EventView, text_similarity: float = 0.0) -> float | None:
+    """How strongly two reports look like one engagement; None when they cannot be."""
+    if a.kind != b.kind or a.countries != b.countries:
+        return None
+    if a.ordinal is not None and b.ordinal is not None and a.mechanism == b.mechanism \
+            and a.ordinal != b.ordinal:
+        return None
+    dates = date_relation(a, b)
+    if dates is None or _far_apart(a, b):
+        return None
+    people = people_relation(a, b)
+    if people is None:
+        return None
+    score = dates + people
+    place = (1.0 if a.place == b.place else -2.0) if a.place and b.place else 0.0
+    round_ = 2.0 if a.ordinal is not None and a.ordinal == b.ordinal and a.mechanism == b.mechanism else 0.0
+    documents = 2.0 if a.documents & b.documents else 0.0
+    wording = next((points for floor, points in SIMILARITY_POINTS if text_similarity >= floor), 0.0)
+    if max(dates, place, round_, documents, wording) <= 0 and not _near_in_time(a, b):
+        return 0.0      # the same two principals meet every year: people alone never merge
+    return score + place + round_ + documents + wording
+
+
+def _near_in_time(a: EventView, b: EventView) -> bool:
+    da, db = anchor(a), anchor(b)
+    return bool(da and db) and abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days) <= ANCHOR_DAYS
+
+
+def cluster_score(e: EventView, members: list[EventView], similarity) -> float | None:
+    """Complete linkage: every member must be compatible; the best member gives the score.
+    `similarity(article_a, article_b)` is the estimated shared wording of two articles."""
+    best = None
+    for m in members:
+        if m.article_id == e.article_id:
+            return None
+        s = pair_score(e, m, similarity(e.article_id, m.article_id))
+        if s is None:
+            return None
+        best = s if best is None else max(best, s)
+    return best
+
+
+def assign(events: list[EventView], clusters: dict[int, list[EventView]], similarity) -> dict[int, tuple[int, float]]:
+    """Article event idx -> (canonical id, score) for the events that join an existing canonical
+    event; the rest start new ones. Greedy by score, one event of the article per canonical event."""
+    scored = []
+    for e in events:
+        for cid, members in clusters.items():
+            s = cluster_score(e, members, similarity)
+            if s is not None and s >= THRESHOLD:
+                scored.append((s, -cid, e.idx, cid))
+    scored.sort(reverse=True)
+    taken_events: set[int] = set()
+    taken_clusters: set[int] = set()
+    out: dict[int, tuple[int, float]] = {}
+    for s, _, idx, cid in scored:
+        if idx in taken_events or cid in taken_clusters:
+            continue
+        out[idx] = (cid, s)
+        taken_events.add(idx)
+        taken_clusters.add(cid)
+    return out
+
+
+def mergeable(a: list[EventView], b: list[EventView], similarity) -> bool:
+    """Can two canonical events become one? No article in both, no blocking pair between them."""
+    if {m.article_id for m in a} & {m.article_id for m in b}:
+        return False
+    return all(pair_score(x, y, similarity(x.article_id, y.article_id)) is not None for x in a for y in b)
+
+
+def bridges(e: EventView, joined: int, clusters: dict[int, list[EventView]], similarity) -> list[int]:
+    """Other canonical events this report links as strongly as the one it joined: two reports of
+    one meeting that arrived before the report connecting them. Merged when nothing blocks."""
+    out = []
+    for cid, members in clusters.items():
+        if cid == joined:
+            continue
+        s = cluster_score(e, members, similarity)
+        if s is not None and s >= THRESHOLD:
+            out.append(cid)
+    return out

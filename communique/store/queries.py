@@ -1,0 +1,303 @@
+"""Read queries shared by every surface: the command line, the HTTP API, the pages and exports.
+
+Each returns plain dicts (JSON-ready). Filters take alpha-3 codes or country names ("Vietnam",
+"Viet Nam", "VNM"); dates are ISO prefixes ("2024", "2024-08", "2024-08-01"). Undated events sort
+and filter by the publication date of their first report (their `date` stays empty).
+"""
+from __future__ import annotations
+
+import sqlite3
+from functools import lru_cache
+
+from communique.errors import UsageError
+from communique.link.names import fold
+from communique.nlp import lexicons
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    names: dict[str, str] = {}
+    for code, c in lexicons.countries().items():
+        for n in [code, c.get("alpha2", "")] + c.get("names", []) + c.get("demonyms", []):
+            if n:
+                names.setdefault(fold(n), code)
+    return names
+
+
+def country_code(value: str) -> str:
+    """'Vietnam' / 'vnm' / 'Viet Nam' -> 'VNM'; a clear error for anything else."""
+    code = _country_names().get(fold(value.strip()))
+    if code is None:
+        raise UsageError(f"unknown country '{value}' (use a name like 'Vietnam' or an alpha-3 code like VNM)")
+    return code
+
+
+def _bound(value: str | None, end: bool) -> str | None:
+    """'2024' -> '2024-01-01' (since) / '2024-12-31' (until)."""
+    if not value:
+        return None
+    parts = value.split("-")
+    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+        raise UsageError(f"bad date '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
+    if len(parts) == 1:
+        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
+    if len(parts) == 2:
+        return f"{parts[0]}-{int(parts[1]):02d}-31" if end else f"{parts[0]}-{int(parts[1]):02d}-01"
+    return f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+
+
+def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
+    """A person id, or every person one of whose names contains the text."""
+    if person.isdigit():
+        return [int(person)]
+    like = f"%{person.strip()}%"
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT person_id FROM person_aliases WHERE alias LIKE ? OR alias_key LIKE ?",
+        (like, f"%{fold(person.strip())}%"))]
+
+
+def _event_people(conn: sqlite3.Connection, event_id: int) -> list[dict]:
+    return [{"id": r[0], "name": r[1], "country": r[2]} for r in conn.execute(
+        "SELECT DISTINCT pe.id, pe.name, pe.country FROM article_events ae"
+        " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
+        " JOIN people pe ON pe.id = p.person_id WHERE ae.event_id = ? ORDER BY pe.name", (event_id,))]
+
+
+CONTEXT_CHARS = 80    # text shown either side of an evidence sentence
+
+EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_precision, date_end, sort_date, place, place_country,"
+                 " host, guest, historical, mechanism, ordinal, plover_type, plover_mode, cameo, confidence,"
+                 " n_sources")
+
+
+def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> dict:
+    d = dict(r)
+    d["countries"] = d["countries"].split(",") if d["countries"] else []
+    d["historical"] = bool(d["historical"])
+    d["people"] = _event_people(conn, d["id"])
+    return d
+
+
+def events(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None, kind: str | None = None,
+           since: str | None = None, until: str | None = None, person: str | None = None,
+           include_historical: bool = True, limit: int | None = None, offset: int = 0,
+           order: str = "desc") -> list[dict]:
+    where, args = [], []
+    for value in (country, with_):
+        if value:
+            where.append("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country = ?)")
+            args.append(country_code(value))
+    if kind:
+        where.append("e.kind = ?")
+        args.append(kind)
+    if since:
+        where.append("e.sort_date >= ?")
+        args.append(_bound(since, False))
+    if until:
+        where.append("e.sort_date <= ?")
+        args.append(_bound(until, True))
+    if person:
+        ids = person_ids(conn, person) or [-1]
+        where.append("e.id IN (SELECT ae.event_id FROM participants p JOIN article_events ae"
+                     " ON ae.article_id = p.article_id AND ae.idx = p.event_idx"
+                     f" WHERE p.person_id IN ({','.join('?' * len(ids))}))")
+        args += ids
+    if not include_historical:
+        where.append("e.historical = 0")
+    sql = f"SELECT {EVENT_COLUMNS} FROM events e"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    direction = "ASC" if order == "asc" else "DESC"
+    sql += f" ORDER BY e.sort_date IS NULL, e.sort_date {direction}, e.id {direction}"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    conn.row_factory = sqlite3.Row
+    try:
+        return [_event_row(conn, r) for r in conn.execute(sql, args).fetchall()]
+    finally:
+        conn.row_factory = None
+
+
+def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
+    """One canonical event with every source that reports it and each source's evidence."""
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)).fetchone()
+        if row is None:
+            return None
+        out = _event_row(conn, row)
+        sources = []
+        for s in conn.execute(
+                "SELECT ae.article_id, ae.idx, ae.date, ae.date_source, ae.place, ae.historical, ae.confidence,"
+                " ae.link_reason, a.url, a.outlet, a.title, a.published, a.duplicate_of FROM article_events ae"
+                " JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.published, a.id",
+                (event_id,)).fetchall():
+            src = dict(s)
+            src["historical"] = bool(src["historical"])
+            src["people"] = [r[0] for r in conn.execute(
+                "SELECT name FROM participants WHERE article_id = ? AND event_idx = ?", (s["article_id"], s["idx"]))]
+            body = conn.execute("SELECT body FROM articles WHERE id = ?", (s["article_id"],)).fetchone()[0]
+            src["evidence"] = [
+                {"start": e[0], "end": e[1], "text": e[2],
+                 "before": body[max(0, e[0] - CONTEXT_CHARS):e[0]], "after": body[e[1]:e[1] + CONTEXT_CHARS]}
+                for e in conn.execute(
+                    "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
+                    " AND owner_idx = ? ORDER BY start", (s["article_id"], s["idx"]))]
+            sources.append(src)
+        out["sources"] = sources
+        out["agreements"] = [dict(r) for r in conn.execute(
+            "SELECT id, type, subject, status, date FROM agreements WHERE event_id = ? ORDER BY id", (event_id,))]
+        return out
+    finally:
+        conn.row_factory = None
+
+
+def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
+               since: str | None = None, until: str | None = None, type_: str | None = None,
+               status: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    where, args = [], []
+    for value in (country, with_):
+        if value:
+            where.append("EXISTS (SELECT 1 FROM agreement_countries ac WHERE ac.agreement_id = g.id AND ac.country = ?)")
+            args.append(country_code(value))
+    for column, value in (("g.type", type_), ("g.status", status)):
+        if value:
+            where.append(f"{column} = ?")
+            args.append(value)
+    if since:
+        where.append("g.sort_date >= ?")
+        args.append(_bound(since, False))
+    if until:
+        where.append("g.sort_date <= ?")
+        args.append(_bound(until, True))
+    sql = ("SELECT g.id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision, g.event_id,"
+           " g.n_sources FROM agreements g")
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY g.sort_date IS NULL, g.sort_date DESC, g.id DESC"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    conn.row_factory = sqlite3.Row
+    try:
+        rows = [dict(r) for r in conn.execute(sql, args).fetchall()]
+    finally:
+        conn.row_factory = None
+    for r in rows:
+        r["countries"] = r["countries"].split(",") if r["countries"] else []
+        r["sources"] = [x[0] for x in conn.execute(
+            "SELECT DISTINCT article_id FROM article_agreements WHERE agreement_id = ? ORDER BY article_id", (r["id"],))]
+    return rows
+
+
+def people(conn: sqlite3.Connection, country: str | None = None, name: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[dict]:
+    where, args = [], []
+    if country:
+        where.append("p.country = ?")
+        args.append(country_code(country))
+    if name:
+        ids = person_ids(conn, name) or [-1]
+        where.append(f"p.id IN ({','.join('?' * len(ids))})")
+        args += ids
+    sql = "SELECT p.id, p.name, p.country, p.n_articles FROM people p"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY p.n_articles DESC, p.name"
+    if limit is not None:
+        sql += " LIMIT ? OFFSET ?"
+        args += [limit, offset]
+    out = []
+    for pid, pname, pcountry, n in conn.execute(sql, args).fetchall():
+        title = conn.execute("SELECT title FROM person_offices WHERE person_id = ? ORDER BY last_seen DESC,"
+                             " n_articles DESC LIMIT 1", (pid,)).fetchone()
+        aliases = [r[0] for r in conn.execute(
+            "SELECT DISTINCT alias FROM person_aliases WHERE person_id = ? AND alias != ? ORDER BY alias", (pid, pname))]
+        out.append({"id": pid, "name": pname, "country": pcountry, "title": title[0] if title else None,
+                    "aliases": aliases, "n_articles": n})
+    return out
+
+
+def person(conn: sqlite3.Connection, person_id: int) -> dict | None:
+    """A person with every name form and office seen, first and last seen, and their events."""
+    found = people(conn, name=str(person_id))
+    if not found:
+        return None
+    out = found[0]
+    out["offices"] = [{"title": r[0], "rank": r[1], "country": r[2], "first_seen": r[3], "last_seen": r[4],
+                       "n_articles": r[5]} for r in conn.execute(
+        "SELECT title, rank, country, first_seen, last_seen, n_articles FROM person_offices WHERE person_id = ?"
+        " ORDER BY first_seen IS NULL, first_seen, title", (person_id,))]
+    out["events"] = events(conn, person=str(person_id))
+    return out
+
+
+def timeline(conn: sqlite3.Connection, country: str, other: str | None = None, **filters) -> list[dict]:
+    """A country's engagements (with one partner, if given), oldest first."""
+    return events(conn, country=country, with_=other, order="asc", **filters)
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[dict]:
+    """Full-text search (FTS5 syntax) over evidence sentences and article bodies; evidence first."""
+    query = text.strip()
+    if not query:
+        raise UsageError("empty search text")
+    try:
+        hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
+                 "snippet": r[4], "event_id": r[5]} for r in conn.execute(
+            "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area,"
+            " snippet(evidence_fts, 0, '[', ']', '…', 24), ae.event_id"
+            " FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
+            " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
+            " AND ae.idx = ev.owner_idx"
+            " WHERE evidence_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+        hits += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(
+            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
+            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
+            (query, limit))]
+    except sqlite3.OperationalError as exc:
+        raise UsageError(f"bad search text '{text}' ({exc}); quote phrases like '\"defence industry\"'") from exc
+    return hits
+
+
+def stats(conn: sqlite3.Connection) -> dict:
+    one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
+    return {
+        "articles": one("SELECT count(*) FROM articles"),
+        "near_duplicate_articles": one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"),
+        "events": one("SELECT count(*) FROM events"),
+        "events_news": one("SELECT count(*) FROM events WHERE historical = 0"),
+        "event_reports": one("SELECT count(*) FROM article_events"),
+        "events_with_several_sources": one("SELECT count(*) FROM events WHERE n_sources > 1"),
+        "people": one("SELECT count(*) FROM people"),
+        "agreements": one("SELECT count(*) FROM agreements"),
+        "areas": one("SELECT count(DISTINCT area) FROM article_areas"),
+        "statements": one("SELECT count(*) FROM statements"),
+        "rejects": one("SELECT count(*) FROM rejects"),
+        "first_published": one("SELECT min(published) FROM articles"),
+        "last_published": one("SELECT max(published) FROM articles"),
+        "events_by_kind": dict(conn.execute("SELECT kind, count(*) FROM events GROUP BY kind ORDER BY 2 DESC")),
+        "top_partners": dict(conn.execute(
+            "SELECT country, count(*) FROM event_countries GROUP BY country ORDER BY 2 DESC, 1 LIMIT 10")),
+    }
+
+
+def rejects(conn: sqlite3.Connection) -> list[dict]:
+    return [{"source": r[0], "reason": r[1], "seen_at": r[2]}
+            for r in conn.execute("SELECT source, reason, seen_at FROM rejects ORDER BY rowid")]
+
+
+def areas(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None) -> list[dict]:
+    """Areas of cooperation, with how many articles (about the countries given) name each."""
+    where, args = [], []
+    for value in (country, with_):
+        if value:
+            where.append("EXISTS (SELECT 1 FROM article_events ae JOIN event_countries ec ON ec.event_id = ae.event_id"
+                         " WHERE ae.article_id = ar.article_id AND ec.country = ?)")
+            args.append(country_code(value))
+    sql = "SELECT ar.area, count(DISTINCT ar.article_id) FROM article_areas ar"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " GROUP BY ar.area ORDER BY 2 DESC, 1"
+    return [{"area": r[0], "n_articles": r[1]} for r in conn.execute(sql, args)]
