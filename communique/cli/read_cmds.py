@@ -5,6 +5,7 @@ same queries the HTTP API uses.
 """
 from __future__ import annotations
 
+import functools
 from pathlib import Path
 
 import click
@@ -115,10 +116,12 @@ def _in_context(e: dict) -> str:
 
 @main.command()
 @click.argument("event_id", type=int)
+@click.option("--color/--no-color", default=None, help="Highlight evidence even when not printing to a terminal.")
 @db_option
 @format_options
-def show(event_id: int, db: Path | None, fmt: str) -> None:
+def show(event_id: int, color: bool | None, db: Path | None, fmt: str) -> None:
     """One event: what is known, every source that reports it, and each source's evidence."""
+    echo = functools.partial(click.echo, color=color)
     conn = open_store(db)
     ev = queries.event(conn, event_id)
     if ev is None:
@@ -130,7 +133,7 @@ def show(event_id: int, db: Path | None, fmt: str) -> None:
     when = ev["date"] or "undated"
     if ev["date_end"]:
         when += f" to {ev['date_end']}"
-    click.echo(click.style(f"event {ev['id']}: {ev['kind']}" + (f" ({ev['subtype']})" if ev["subtype"] else ""),
+    echo(click.style(f"event {ev['id']}: {ev['kind']}" + (f" ({ev['subtype']})" if ev["subtype"] else ""),
                            bold=True))
     for label, value in (("countries", " – ".join(ev["countries"])), ("date", when), ("place", ev["place"]),
                          ("host", ev["host"]), ("guest", ev["guest"]), ("people", people),
@@ -139,20 +142,20 @@ def show(event_id: int, db: Path | None, fmt: str) -> None:
                          ("background", "yes (reported as past context)" if ev["historical"] else None),
                          ("confidence", ev["confidence"])):
         if value not in (None, ""):
-            click.echo(f"  {label:<11}{value}")
+            echo(f"  {label:<11}{value}")
     for a in ev["agreements"]:
-        click.echo(f"  {'document':<11}{a['type']}: {a['subject'] or ''} ({a['status']})")
-    click.echo(f"\n{ev['n_sources']} source(s):")
+        echo(f"  {'document':<11}{a['type']}: {a['subject'] or ''} ({a['status']})")
+    echo(f"\n{ev['n_sources']} source(s):")
     for s in ev["sources"]:
-        click.echo(click.style(f"\n  [{s['article_id']}] {s['outlet'] or ''} {s['published'] or ''}  "
+        echo(click.style(f"\n  [{s['article_id']}] {s['outlet'] or ''} {s['published'] or ''}  "
                                f"{s['title'] or ''}".rstrip(), bold=True))
         if s["url"]:
-            click.echo(f"  {s['url']}")
+            echo(f"  {s['url']}")
         if s["duplicate_of"]:
-            click.echo(f"  (republication of {s['duplicate_of']})")
-        click.echo(f"  reported date: {s['date'] or 'none'}; linked: {s['link_reason']}")
+            echo(f"  (republication of {s['duplicate_of']})")
+        echo(f"  reported date: {s['date'] or 'none'}; linked: {s['link_reason']}")
         for e in s["evidence"]:
-            click.echo(f"    [{e['start']}:{e['end']}] {_in_context(e)}")
+            echo(f"    [{e['start']}:{e['end']}] {_in_context(e)}")
 
 
 @main.command()

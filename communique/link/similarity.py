@@ -11,7 +11,6 @@ import hashlib
 
 import numpy as np
 import regex
-from datasketch import MinHash
 
 NUM_PERM = 128
 BANDS = 32                      # 32 bands of 4 rows: pairs above ~0.4 Jaccard meet in a band
@@ -30,6 +29,7 @@ def shingles(text: str, k: int = 3) -> set[bytes]:
 
 def signature(text: str) -> bytes:
     """The body's MinHash as bytes (NUM_PERM little-endian uint32)."""
+    from datasketch import MinHash  # imported here: the package pulls in scipy, which read commands never need
     m = MinHash(num_perm=NUM_PERM)
     items = list(shingles(text))
     if items:

