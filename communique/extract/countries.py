@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import lru_cache
 
 import regex
 
@@ -26,8 +27,33 @@ def country_mentions(body: str) -> list[tuple[str, Span]]:
         for t, g in zip(toks, tags):
             if g is None and "-" in t.text:
                 out += _compound_parts(t)
+        out += _headline_acronyms(line, start)
         start += len(line) + 1
     return sorted(out, key=lambda cs: cs[1].start)
+
+
+@lru_cache(maxsize=1)
+def _acronym_pattern():
+    """Country acronyms as headline casing writes them ('For Us President', 'Uk Defence Chief'),
+    accepted only before an office or defence word, so 'Join Us Today' is not the United States."""
+    acronyms = {n.capitalize(): code for code, c in lexicons.countries().items() for n in c["names"]
+                if regex.fullmatch(r"[A-Z]{2,4}", n)}
+    heads = {w for h in lexicons.offices()["heads"] + lexicons.offices()["domains"] for w in h.split()[:1]
+             if w[:1].isupper()}
+    heads |= {"Defence", "Defense", "Army", "Navy", "Military", "Troops", "Forces", "Delegation", "Officials",
+              "Official", "Leader", "Leaders", "Chief", "Envoy", "Embassy", "Government"}
+    pattern = regex.compile(r"(?<![\p{L}.])(" + "|".join(sorted(acronyms)) + r")\s+(?=(?:"
+                            + "|".join(regex.escape(h) for h in sorted(heads)) + r")\b)")
+    return pattern, acronyms
+
+
+def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
+    from communique.extract.people import is_headline_case
+    if not is_headline_case(line):
+        return []
+    pattern, acronyms = _acronym_pattern()
+    return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1)))
+            for m in pattern.finditer(line)]
 
 
 def _compound_parts(t) -> list[tuple[str, Span]]:

@@ -21,6 +21,7 @@ import regex
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.places import Place
+from communique.extract.people import speaking_at
 from communique.model import Span, spans_json
 from communique.nlp import lexicons
 
@@ -444,11 +445,13 @@ PRINCIPAL_MENTIONS = 2
 
 def _principals(ctx: ArticleContext, countries: list[str]) -> list[int]:
     """The talks an article never attributes were held by each side's principal: the titled person
-    of that country named most often (at least PRINCIPAL_MENTIONS times), if there is one."""
+    of that country named most often (at least PRINCIPAL_MENTIONS times, or quoted: "Minister X
+    said…"), if there is one."""
     out = []
     for country in countries:
         ranked = sorted((-len(p.mentions), k) for k, p in enumerate(ctx.people)
-                        if p.country == country and p.title and len(p.mentions) >= PRINCIPAL_MENTIONS)
+                        if p.country == country and p.title and (len(p.mentions) >= PRINCIPAL_MENTIONS
+                                                                 or speaking_at(ctx.body, p)))
         if ranked:
             out.append(ranked[0][1])
     return out

@@ -261,6 +261,32 @@ def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int
         p.mentions.sort(key=lambda s: s.start)
 
 
+SPEECH = regex.compile(r"\s+(?:said|says|stated|affirmed|stressed|emphasi[sz]ed|noted|added|confirmed|"
+                      r"reiterated|declared)\b\s*(?:that\s+)?(?:the\s+)?")
+
+
+def speaking_at(body: str, person: Person) -> list[int]:
+    """Where a mention of the person is followed by a speech verb: the offset after the verb."""
+    out = []
+    for m in person.mentions:
+        gap = SPEECH.match(body, m.end)
+        if gap:
+            out.append(gap.end())
+    return out
+
+
+def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span]]) -> None:
+    """An official given the home country by default who 'said Russia is ready…' speaks for the
+    country named as the subject of what they said."""
+    starts = {span.start: code for code, span in countries}
+    for p in people:
+        if p.country_source != "home":
+            continue
+        code = next((starts[pos] for pos in speaking_at(body, p) if pos in starts), None)
+        if code and code != p.country:
+            p.country, p.country_source = code, "speaks_for"
+
+
 def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],
                    url: str | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
@@ -284,6 +310,7 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     ranked = rank_countries(countries)
     _assign_countries(entities, people, ranked, home_country(entities, ranked, url))
     _more_mentions(body, people, credits)
+    _speaks_for(body, people, countries)
     return [p for p in people if p.title or p.rank or not is_place_name(p.name)]
 
 

@@ -119,3 +119,21 @@ def test_dateline_city_places_the_news(engagements_of):
     text = ("WARSAW (Agency) - Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister "
             "Jan Nowak on March 3.")
     assert only(events(engagements_of, text, "2025-03-04"), "meeting")["place"] == "WARSAW"
+
+
+def test_headline_case_acronym_before_an_office_is_the_country():
+    from communique.extract.countries import country_mentions
+    found = country_mentions("Party Leader Hosts Welcome Ceremony For Us President\n\nThe talks went well.")
+    assert [c for c, _ in found] == ["USA"]
+    assert country_mentions("Readers Join Us Today For The Annual Summit Report\n\nText.") == []
+    assert country_mentions("Nobody told us president elections were near.") == []
+
+
+def test_unattributed_talks_are_held_by_each_sides_quoted_principal(engagements_of):
+    text = ("At the talks, the two sides reviewed cooperation in training and defence industry. "
+            "Vietnamese Defence Minister General Tran Quoc Binh spoke first. "
+            "Binh said the ties were growing. For his part, Minister Orlov said Russia is ready to help.")
+    found = engagements_of(text)
+    [meeting] = [e for e in found["events"] if e["kind"] == "meeting"]
+    assert set(meeting["countries"]) == {"RUS", "VNM"}
+    assert {"Tran Quoc Binh", "Orlov"} <= set(meeting["people"])

@@ -101,3 +101,11 @@ def test_shouted_family_name_in_title_case(people_of):
     p = people_of("H.E. Mr. TANAKA Ichiro, Ambassador to Vietnam, signed the agreement in Hanoi with Vietnam.")
     assert "Tanaka Ichiro" in p
     assert p["Tanaka Ichiro"].honorific == "H.E."
+
+
+def test_an_official_speaking_for_a_country_serves_it(people_of):
+    text = ("Vietnam's Minister of National Defence General Tran Quoc Binh held talks in Moscow. "
+            "Binh thanked the hosts. For his part, Minister Orlov said Russia is ready to expand training.")
+    found = people_of(text)
+    assert found["Orlov"].country == "RUS"
+    assert found["Tran Quoc Binh"].country == "VNM"
