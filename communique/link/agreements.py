@@ -86,9 +86,13 @@ def refresh_agreement(conn: sqlite3.Connection, agreement_id: int) -> None:
     date, precision = (best[1], best[2]) if best else (None, None)
     w = when(date)
     sort_date = f"{w.year:04d}-{w.month or 1:02d}-{w.day or 1:02d}" if w.year else None
+    event_id = _most_common(r[3] for r in rows)
+    if sort_date is None and event_id is not None:
+        # an undated document signed at a dated meeting sorts and filters by that meeting
+        sort_date = conn.execute("SELECT sort_date FROM events WHERE id = ?", (event_id,)).fetchone()[0]
     conn.execute("UPDATE agreements SET subject=?, date=?, date_precision=?, sort_date=?, event_id=?, n_sources=?"
                  " WHERE id=?", (_most_common(r[0] for r in rows), date, precision, sort_date,
-                                 _most_common(r[3] for r in rows), len({r[4] for r in rows}), agreement_id))
+                                 event_id, len({r[4] for r in rows}), agreement_id))
     conn.execute("DELETE FROM agreement_countries WHERE agreement_id = ?", (agreement_id,))
     conn.executemany("INSERT INTO agreement_countries (agreement_id, country) VALUES (?, ?)",
                      [(agreement_id, c) for c in rows[0][7].split(",") if c])

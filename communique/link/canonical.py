@@ -167,6 +167,8 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
          _most_common(r[14] for r in rows), _most_common(p.get("type") for p in plover),
          _most_common(p.get("mode") for p in plover), cameo, max(r[15] or 0 for r in rows),
          len({r[17] for r in rows}), event_id))
+    conn.execute("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND (date IS NULL OR date LIKE 'X%')",
+                 (sort_date, event_id))
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", (event_id,))
     conn.executemany("INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
                      [(event_id, c) for c in rows[0][2].split(",") if c])
