@@ -5,6 +5,7 @@ app.py          the click group and shared options
 ingest_cmds.py  extract, ingest (reading inputs, progress, the closing summary)
 read_cmds.py    events, agreements, people, timeline, search, show, stats, rejects
 export_cmd.py   export --format jsonl|csv|parquet|plover
+serve_cmd.py    serve (pages and HTTP API, communique/web)
 output.py       tables, --json, --csv
 """
 from __future__ import annotations
@@ -14,7 +15,7 @@ import sys
 
 import click
 
-from communique.cli import export_cmd, ingest_cmds, read_cmds  # noqa: F401  (registers the commands)
+from communique.cli import export_cmd, ingest_cmds, read_cmds, serve_cmd  # noqa: F401  (registers the commands)
 from communique.cli.app import main
 from communique.errors import CommuniqueError
 

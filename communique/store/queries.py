@@ -78,10 +78,8 @@ def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> dict:
     return d
 
 
-def events(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None, kind: str | None = None,
-           since: str | None = None, until: str | None = None, person: str | None = None,
-           include_historical: bool = True, limit: int | None = None, offset: int = 0,
-           order: str = "desc") -> list[dict]:
+def _event_where(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
+                 person=None, include_historical=True) -> tuple[list[str], list]:
     where, args = [], []
     for value in (country, with_):
         if value:
@@ -104,6 +102,20 @@ def events(conn: sqlite3.Connection, country: str | None = None, with_: str | No
         args += ids
     if not include_historical:
         where.append("e.historical = 0")
+    return where, args
+
+
+def count_events(conn: sqlite3.Connection, **filters) -> int:
+    where, args = _event_where(conn, **filters)
+    sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    return conn.execute(sql, args).fetchone()[0]
+
+
+def events(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None, kind: str | None = None,
+           since: str | None = None, until: str | None = None, person: str | None = None,
+           include_historical: bool = True, limit: int | None = None, offset: int = 0,
+           order: str = "desc") -> list[dict]:
+    where, args = _event_where(conn, country, with_, kind, since, until, person, include_historical)
     sql = f"SELECT {EVENT_COLUMNS} FROM events e"
     if where:
         sql += " WHERE " + " AND ".join(where)

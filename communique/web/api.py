@@ -1,0 +1,171 @@
+"""The JSON API: /api/... over store/queries.py and store/analytics.py, the same queries the CLI uses.
+
+Lists are paged: {"items": [...], "total": N, "limit": L, "offset": O, "next": URL or null}.
+"""
+from __future__ import annotations
+
+import hmac
+from typing import Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from communique.store import analytics, queries
+from communique.web.app import ApiError, Config, not_found, read_conn
+
+router = APIRouter(prefix="/api", tags=["api"])
+Kind = Literal["meeting", "call", "visit", "multilateral"]
+
+
+def config(request: Request) -> Config:
+    return request.app.state.config
+
+
+def conn(cfg: Config = Depends(config)):
+    c = read_conn(cfg)
+    try:
+        yield c
+    finally:
+        c.close()
+
+
+class Paging:
+    def __init__(self, limit: int = Query(50, ge=1, le=500, description="Rows per page (at most 500)."),
+                 offset: int = Query(0, ge=0, description="Rows to skip.")):
+        self.limit, self.offset = limit, offset
+
+    def page(self, request: Request, items: list, total: int) -> dict:
+        nxt = None
+        if self.offset + len(items) < total:
+            nxt = str(request.url.include_query_params(offset=self.offset + self.limit, limit=self.limit))
+        return {"items": items, "total": total, "limit": self.limit, "offset": self.offset, "next": nxt}
+
+
+def event_filters(country: str | None = Query(None, description="Country name or alpha-3 code."),
+                  with_: str | None = Query(None, alias="with", description="...with this other country."),
+                  kind: Kind | None = None,
+                  since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+                  until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+                  person: str | None = Query(None, description="Person id or text of one of their names."),
+                  news_only: bool = Query(False, description="Leave out background engagements.")) -> dict:
+    return dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
+                include_historical=not news_only)
+
+
+@router.get("/events", summary="Canonical events, newest first")
+def events(request: Request, filters: dict = Depends(event_filters), paging: Paging = Depends(), c=Depends(conn)):
+    items = queries.events(c, limit=paging.limit, offset=paging.offset, **filters)
+    return paging.page(request, items, queries.count_events(c, **filters))
+
+
+@router.get("/events/{event_id}", summary="One event with its sources and their evidence")
+def event(event_id: int, c=Depends(conn)):
+    found = queries.event(c, event_id)
+    if found is None:
+        raise not_found(f"no event {event_id}")
+    return found
+
+
+@router.get("/people", summary="People, one row per real person")
+def people(request: Request, country: str | None = None, name: str | None = None, paging: Paging = Depends(),
+           c=Depends(conn)):
+    everyone = queries.people(c, country=country, name=name)
+    return paging.page(request, everyone[paging.offset:paging.offset + paging.limit], len(everyone))
+
+
+@router.get("/people/{person_id}", summary="A person: name forms, offices over time, events")
+def person(person_id: int, c=Depends(conn)):
+    found = queries.person(c, person_id)
+    if found is None:
+        raise not_found(f"no person {person_id}")
+    return found
+
+
+@router.get("/agreements", summary="Documents signed or planned")
+def agreements(request: Request, country: str | None = None, with_: str | None = Query(None, alias="with"),
+               since: str | None = None, until: str | None = None, type: str | None = None,
+               status: Literal["signed", "planned"] | None = None, paging: Paging = Depends(), c=Depends(conn)):
+    rows = queries.agreements(c, country=country, with_=with_, since=since, until=until, type_=type, status=status)
+    return paging.page(request, rows[paging.offset:paging.offset + paging.limit], len(rows))
+
+
+@router.get("/areas", summary="Areas of cooperation and how many articles name each")
+def areas(country: str | None = None, with_: str | None = Query(None, alias="with"), c=Depends(conn)):
+    return {"items": queries.areas(c, country=country, with_=with_)}
+
+
+@router.get("/timeline", summary="A country's (or pair's) engagements, oldest first, with yearly counts")
+def timeline(country: str = Query(..., description="Country name or alpha-3 code."),
+             with_: str | None = Query(None, alias="with"), kind: Kind | None = None, c=Depends(conn)):
+    return {"country": queries.country_code(country), "with": queries.country_code(with_) if with_ else None,
+            "events": queries.timeline(c, country, with_, kind=kind),
+            "by_year": analytics.kinds_by_year(c, country, with_),
+            "areas_by_year": analytics.areas_by_year(c, country, with_)}
+
+
+@router.get("/search", summary="Full-text search over evidence and article bodies (FTS5 syntax)")
+def search(q: str = Query(..., min_length=1, description="Words, \"a phrase\", OR, prefix*"),
+           limit: int = Query(50, ge=1, le=500), c=Depends(conn)):
+    return {"q": q, "items": queries.search(c, q, limit)}
+
+
+@router.get("/stats", summary="What the store holds")
+def stats(c=Depends(conn)):
+    return queries.stats(c)
+
+
+@router.get("/network", summary="Countries and the engagements between them")
+def network(min_events: int = Query(1, ge=1), c=Depends(conn)):
+    return analytics.network(c, min_events)
+
+
+def check_token(request: Request, cfg: Config) -> None:
+    """POST /api/ingest needs the server's token (Authorization: Bearer T), compared in constant time."""
+    if not cfg.token:
+        raise ApiError(403, "read_only", "this server is read-only; start it with --token to enable ingest")
+    given = request.headers.get("authorization", "")
+    given = given[7:] if given.lower().startswith("bearer ") else request.headers.get("x-communique-token", "")
+    if not hmac.compare_digest(given.encode("utf-8"), cfg.token.encode("utf-8")):
+        raise ApiError(401, "unauthorized", "missing or wrong token (send Authorization: Bearer TOKEN)")
+
+
+SUFFIX = {"application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl", "application/json": ".jsonl",
+          "text/html": ".html", "text/plain": ".txt"}
+
+
+@router.post("/ingest", summary="Extract and store articles (only on a server started with a token)",
+             description="Body: JSON lines (one article a line: id, url, outlet, published, title, text), "
+                         "an HTML page, or plain text, as `communique ingest` reads them.")
+async def ingest(request: Request, cfg: Config = Depends(config)):
+    check_token(request, cfg)
+    body = bytearray()
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > cfg.max_body:
+            raise ApiError(413, "too_large", f"request body over {cfg.max_body:,} bytes")
+    kind = request.headers.get("content-type", "text/plain").split(";")[0].strip().lower()
+    if kind not in SUFFIX:
+        raise ApiError(415, "unsupported_media_type",
+                       f"content type '{kind}' (send application/x-ndjson, text/html or text/plain)")
+    from starlette.concurrency import run_in_threadpool
+    return await run_in_threadpool(_ingest, cfg, bytes(body), SUFFIX[kind])
+
+
+def _ingest(cfg: Config, data: bytes, suffix: str) -> dict:
+    from communique import store
+    from communique.errors import InputRejected
+    from communique.ingest.readers import read_bytes
+    from communique.pipeline import extract
+
+    rejected, articles = [], []
+    for item in read_bytes(data, "<request>", suffix, ""):
+        (rejected if isinstance(item, InputRejected) else articles).append(item)
+    conn = store.connect(cfg.db)
+    outcomes: dict[str, list[str]] = {}
+    try:
+        for record in extract(articles):
+            outcomes.setdefault(store.save(conn, record), []).append(record.id)
+        for r in rejected:
+            store.save_reject(conn, r.source, r.reason)
+    finally:
+        conn.close()
+    return {"stored": outcomes, "rejected": [{"source": r.source, "reason": r.reason} for r in rejected]}

@@ -1,0 +1,114 @@
+"""The ASGI application: FastAPI over the store's shared queries, pages and a JSON API.
+
+Read-only by default: every request gets its own connection with `PRAGMA query_only`. The one
+writing endpoint, POST /api/ingest, exists only when the app is created with a token. Every error,
+page or API, has one JSON shape: {"status": 404, "code": "not_found", "message": "..."} (pages
+render the same three fields as HTML).
+"""
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from communique import __version__
+from communique.errors import CommuniqueError, UsageError
+
+MAX_BODY_BYTES = 10_000_000
+
+
+@dataclass(frozen=True)
+class Config:
+    db: Path
+    token: str | None = None
+    max_body: int = MAX_BODY_BYTES
+
+
+class ApiError(Exception):
+    def __init__(self, status: int, code: str, message: str):
+        super().__init__(message)
+        self.status, self.code, self.message = status, code, message
+
+
+def not_found(what: str) -> ApiError:
+    return ApiError(404, "not_found", what)
+
+
+def read_conn(config: Config) -> sqlite3.Connection:
+    """A fresh read-only connection for one request (SQLite connections are per thread)."""
+    conn = sqlite3.connect(str(config.db), timeout=30, check_same_thread=False)
+    conn.execute("PRAGMA query_only = ON")
+    return conn
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not path.startswith("/api/") and not path.endswith(".json") and \
+        "text/html" in request.headers.get("accept", "")
+
+
+def error_response(request: Request, status: int, code: str, message: str):
+    body = {"status": status, "code": code, "message": message}
+    if _wants_html(request):
+        from communique.web.pages import render_error
+        return HTMLResponse(render_error(request, body), status_code=status)
+    return JSONResponse(body, status_code=status)
+
+
+def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+    """The app over one store. The file must exist (build it with `communique ingest`)."""
+    from communique import store
+    db = Path(db)
+    if not db.exists():
+        raise UsageError(f"{db}: no such database (create one with: communique ingest INPUT --db {db})")
+    store.connect(db).close()          # migrate once, up front, so requests only ever read
+    app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
+                  description="Diplomatic and defence engagements extracted from news, with evidence.")
+    app.state.config = Config(db=db, token=token or None, max_body=max_body)
+
+    @app.exception_handler(ApiError)
+    async def _api_error(request: Request, exc: ApiError):
+        return error_response(request, exc.status, exc.code, exc.message)
+
+    @app.exception_handler(CommuniqueError)
+    async def _usage(request: Request, exc: CommuniqueError):
+        return error_response(request, 400, "bad_parameter", str(exc))
+
+    @app.exception_handler(RequestValidationError)
+    async def _validation(request: Request, exc: RequestValidationError):
+        first = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "request"
+        return error_response(request, 400, "bad_parameter", f"{where}: {first.get('msg', 'invalid')}")
+
+    @app.exception_handler(StarletteHTTPException)
+    async def _http(request: Request, exc: StarletteHTTPException):
+        code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(exc.status_code, "error")
+        message = exc.detail if isinstance(exc.detail, str) and exc.status_code != 404 else \
+            f"nothing at {request.url.path}"
+        return error_response(request, exc.status_code, code, message)
+
+    @app.middleware("http")
+    async def _limits(request: Request, call_next):
+        length = request.headers.get("content-length")
+        if length and length.isdigit() and int(length) > app.state.config.max_body:
+            return error_response(request, 413, "too_large",
+                                  f"request body over {app.state.config.max_body:,} bytes")
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        if response.headers.get("content-type", "").startswith("text/html"):
+            response.headers.setdefault("Content-Security-Policy",
+                                        "default-src 'self'; style-src 'self'; img-src 'self' data:;"
+                                        " script-src 'none'; object-src 'none'; frame-ancestors 'none'")
+        return response
+
+    from communique.web import api, pages
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    pages.mount_static(app)
+    return app

@@ -1,0 +1,76 @@
+"""Charts as inline SVG, drawn on the server: no script runs in the page, they print and scale.
+
+timeline_svg   events per year, stacked by kind
+network_svg    countries on a circle (busiest first), lines weighted by engagements
+"""
+from __future__ import annotations
+
+import math
+from html import escape
+
+KIND_COLOURS = {"meeting": "#2f6db5", "call": "#7a9a2e", "visit": "#d9822b", "multilateral": "#8e5ea2"}
+
+
+def timeline_svg(by_year: list[dict], width: int = 640, height: int = 220) -> str:
+    """Stacked bars: one per year, one colour per kind, with a legend."""
+    if not by_year:
+        return '<p class="muted">No dated engagements yet.</p>'
+    pad_l, pad_b, pad_t = 36, 28, 24
+    plot_w, plot_h = width - pad_l - 8, height - pad_b - pad_t
+    top = max(sum(r[k] for k in KIND_COLOURS) for r in by_year) or 1
+    bar_w = plot_w / len(by_year)
+    parts = [f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
+             f'aria-label="Engagements per year by kind" xmlns="http://www.w3.org/2000/svg">']
+    for tick in range(0, top + 1, max(1, math.ceil(top / 4))):
+        y = pad_t + plot_h - plot_h * tick / top
+        parts.append(f'<line x1="{pad_l}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
+                     f'<text x="{pad_l - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{tick}</text>')
+    for i, row in enumerate(by_year):
+        x, base = pad_l + i * bar_w + bar_w * 0.15, pad_t + plot_h
+        for kind, colour in KIND_COLOURS.items():
+            n = row.get(kind, 0)
+            if not n:
+                continue
+            h = plot_h * n / top
+            base -= h
+            parts.append(f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar_w * 0.7:.1f}" height="{h:.1f}" '
+                         f'fill="{colour}"><title>{escape(row["year"])}: {n} {kind}</title></rect>')
+        parts.append(f'<text x="{x + bar_w * 0.35:.1f}" y="{height - 8}" class="axis" text-anchor="middle">'
+                     f'{escape(row["year"])}</text>')
+    for j, (kind, colour) in enumerate(KIND_COLOURS.items()):
+        lx = pad_l + j * 120
+        parts.append(f'<rect x="{lx}" y="4" width="10" height="10" fill="{colour}"/>'
+                     f'<text x="{lx + 14}" y="13" class="axis">{kind}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def network_svg(graph: dict, size: int = 560, link=lambda code: f"/countries/{code}") -> str:
+    """Nodes on a circle, sized by engagements; edges as lines whose width is the pair's count."""
+    nodes = graph["nodes"]
+    if not nodes:
+        return '<p class="muted">No engagements yet.</p>'
+    c, r = size / 2, size / 2 - 48
+    pos = {}
+    for i, n in enumerate(nodes):
+        angle = 2 * math.pi * i / len(nodes) - math.pi / 2
+        pos[n["country"]] = (c + r * math.cos(angle), c + r * math.sin(angle))
+    top_edge = max((e["events"] for e in graph["edges"]), default=1)
+    top_node = max(n["events"] for n in nodes)
+    parts = [f'<svg class="chart network" viewBox="0 0 {size} {size}" role="img" '
+             f'aria-label="Network of countries by engagements" xmlns="http://www.w3.org/2000/svg">']
+    for e in graph["edges"]:
+        (x1, y1), (x2, y2) = pos[e["a"]], pos[e["b"]]
+        w = 1 + 7 * e["events"] / top_edge
+        parts.append(f'<a href="/pairs/{escape(e["a"])}/{escape(e["b"])}"><line class="edge" x1="{x1:.1f}" '
+                     f'y1="{y1:.1f}" x2="{x2:.1f}" y2="{y2:.1f}" stroke-width="{w:.1f}"><title>'
+                     f'{escape(e["a"])}–{escape(e["b"])}: {e["events"]} engagements</title></line></a>')
+    for n in nodes:
+        x, y = pos[n["country"]]
+        rad = 6 + 14 * math.sqrt(n["events"] / top_node)
+        code = escape(n["country"])
+        parts.append(f'<a href="{escape(link(n["country"]))}"><circle class="node" cx="{x:.1f}" cy="{y:.1f}" '
+                     f'r="{rad:.1f}"><title>{code}: {n["events"]} engagements</title></circle>'
+                     f'<text x="{x:.1f}" y="{y - rad - 4:.1f}" class="label" text-anchor="middle">{code}</text></a>')
+    parts.append("</svg>")
+    return "".join(parts)

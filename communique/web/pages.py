@@ -1,0 +1,201 @@
+"""Server-rendered pages. Each page is a data function (shared with its `.json` twin) and a
+template; article text is only ever inserted by Jinja2 with autoescaping on.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from fastapi import APIRouter, Depends, FastAPI, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from markupsafe import Markup
+
+from communique import __version__
+from communique.store import analytics, queries
+from communique.web import charts
+from communique.web.api import conn
+from communique.web.app import not_found
+
+HERE = Path(__file__).parent
+router = APIRouter(include_in_schema=False)
+env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
+env.globals["version"] = __version__
+env.filters["label"] = lambda code: code.replace("_", " ") if code else ""
+# only web addresses become links: an article's url field may hold anything ("javascript:...")
+env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) \
+    else None
+
+
+def mount_static(app: FastAPI) -> None:
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+
+
+def render(template: str, request: Request, **data) -> HTMLResponse:
+    return HTMLResponse(env.get_template(template).render(request=request, path=request.url.path, **data))
+
+
+def render_error(request: Request, body: dict) -> str:
+    return env.get_template("error.html").render(request=request, path=request.url.path, error=body)
+
+
+def _json_url(request: Request) -> str:
+    path = request.url.path.rstrip("/") or "/index"
+    return path + ".json" + (f"?{request.url.query}" if request.url.query else "")
+
+
+# ---- data functions (one per page) ----------------------------------------------------------
+
+def overview(c) -> dict:
+    year, last = analytics.latest_year(c), analytics.last_published(c)
+    return {"stats": queries.stats(c), "latest": queries.events(c, include_historical=False, until=last, limit=12),
+            "partners": analytics.partner_counts(c, limit=15), "year": year,
+            "signed": analytics.signed_in_year(c, year) if year else []}
+
+
+def country(c, code: str) -> dict:
+    code = queries.country_code(code)
+    return {"country": code, "partners": analytics.partner_counts(c, code),
+            "by_year": analytics.kinds_by_year(c, code), "areas_by_year": analytics.areas_by_year(c, code),
+            "events": queries.events(c, country=code, limit=100)}
+
+
+def pair(c, a: str, b: str) -> dict:
+    a, b = sorted((queries.country_code(a), queries.country_code(b)))
+    return {"countries": [a, b], "by_year": analytics.kinds_by_year(c, a, b),
+            "areas_by_year": analytics.areas_by_year(c, a, b), "events": queries.timeline(c, a, b),
+            "agreements": queries.agreements(c, country=a, with_=b)}
+
+
+def event_page(c, event_id: int) -> dict:
+    ev = queries.event(c, event_id)
+    if ev is None:
+        raise not_found(f"no event {event_id}")
+    ev["articles"] = [analytics.article_with_evidence(c, s["article_id"], s["idx"]) for s in ev["sources"]]
+    return ev
+
+
+def person_page(c, person_id: int) -> dict:
+    found = queries.person(c, person_id)
+    if found is None:
+        raise not_found(f"no person {person_id}")
+    return found
+
+
+def agreements_page(c, country: str | None = None, with_: str | None = None) -> dict:
+    return {"country": country, "with": with_, "items": queries.agreements(c, country=country, with_=with_)}
+
+
+def search_page(c, q: str = "") -> dict:
+    return {"q": q, "items": queries.search(c, q, 50) if q.strip() else []}
+
+
+def network_page(c) -> dict:
+    return analytics.network(c)
+
+
+def areas_table(rows: list[dict]) -> dict:
+    """areas_by_year rows -> {"years": [...], "areas": [(area, {year: n})]} for a small grid."""
+    years = sorted({r["year"] for r in rows})
+    grid: dict[str, dict[str, int]] = {}
+    for r in rows:
+        grid.setdefault(r["area"], {})[r["year"]] = r["articles"]
+    areas = sorted(grid.items(), key=lambda kv: (-sum(kv[1].values()), kv[0]))
+    return {"years": years, "areas": areas}
+
+
+# ---- routes ------------------------------------------------------------------------------------
+
+@router.get("/index.json")
+def overview_json(c=Depends(conn)):
+    return JSONResponse(overview(c))
+
+
+@router.get("/", response_class=HTMLResponse)
+def overview_html(request: Request, c=Depends(conn)):
+    data = overview(c)
+    return render("overview.html", request, data=data, json_url="/index.json")
+
+
+@router.get("/countries/{code}.json")
+def country_json(code: str, c=Depends(conn)):
+    return JSONResponse(country(c, code))
+
+
+@router.get("/countries/{code}", response_class=HTMLResponse)
+def country_html(request: Request, code: str, c=Depends(conn)):
+    data = country(c, code)
+    return render("country.html", request, data=data, json_url=_json_url(request),
+                  chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
+
+
+@router.get("/pairs/{a}/{b}.json")
+def pair_json(a: str, b: str, c=Depends(conn)):
+    return JSONResponse(pair(c, a, b))
+
+
+@router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
+def pair_html(request: Request, a: str, b: str, c=Depends(conn)):
+    data = pair(c, a, b)
+    return render("pair.html", request, data=data, json_url=_json_url(request),
+                  chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
+
+
+@router.get("/network.json")
+def network_json(c=Depends(conn)):
+    return JSONResponse(network_page(c))
+
+
+@router.get("/network", response_class=HTMLResponse)
+def network_html(request: Request, c=Depends(conn)):
+    data = network_page(c)
+    return render("network.html", request, data=data, json_url="/network.json",
+                  chart=Markup(charts.network_svg(data)))
+
+
+@router.get("/events/{event_id}.json")
+def event_json(event_id: int, c=Depends(conn)):
+    return JSONResponse(event_page(c, event_id))
+
+
+@router.get("/events/{event_id}", response_class=HTMLResponse)
+def event_html(request: Request, event_id: int, c=Depends(conn)):
+    return render("event.html", request, data=event_page(c, event_id), json_url=_json_url(request))
+
+
+@router.get("/people/{person_id}.json")
+def person_json(person_id: int, c=Depends(conn)):
+    return JSONResponse(person_page(c, person_id))
+
+
+@router.get("/people/{person_id}", response_class=HTMLResponse)
+def person_html(request: Request, person_id: int, c=Depends(conn)):
+    return render("person.html", request, data=person_page(c, person_id), json_url=_json_url(request))
+
+
+@router.get("/agreements.json")
+def agreements_json(country: str | None = None, with_: str | None = Query(None, alias="with"), c=Depends(conn)):
+    return JSONResponse(agreements_page(c, country, with_))
+
+
+@router.get("/agreements", response_class=HTMLResponse)
+def agreements_html(request: Request, country: str | None = None, with_: str | None = Query(None, alias="with"),
+                    c=Depends(conn)):
+    return render("agreements.html", request, data=agreements_page(c, country, with_), json_url=_json_url(request))
+
+
+@router.get("/search.json")
+def search_json(q: str = "", c=Depends(conn)):
+    return JSONResponse(search_page(c, q))
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_html(request: Request, q: str = "", c=Depends(conn)):
+    return render("search.html", request, data=search_page(c, q), json_url=_json_url(request))
+
+
+@router.get("/api", response_class=HTMLResponse)
+def api_docs(request: Request):
+    """The generated OpenAPI description as a page (no script: readable offline); raw at /openapi.json."""
+    spec = request.app.openapi()
+    return render("api.html", request, spec=spec, json_url="/openapi.json")

@@ -1,0 +1,156 @@
+"""The HTTP API against real servers on loopback over a real store built from ../shared."""
+import json
+
+import pytest
+
+from webserver import TOKEN, built_db, ingest_server, server  # noqa: F401  (fixtures)
+
+ENDPOINTS = ["/api/events", "/api/events?country=Vietnam&with=RUS&kind=meeting&since=2024&until=2025-12",
+             "/api/events/1", "/api/people", "/api/people?country=VNM", "/api/people/1", "/api/agreements",
+             "/api/agreements?country=VNM&with=AZE&status=signed", "/api/areas", "/api/areas?country=VNM&with=RUS",
+             "/api/timeline?country=VNM&with=RUS", "/api/search?q=training", "/api/stats", "/api/network",
+             "/openapi.json"]
+
+
+@pytest.mark.parametrize("path", ENDPOINTS)
+def test_every_endpoint_answers_json(server, path):
+    status, headers, body = server.request(path)
+    assert status == 200 and headers["content-type"].startswith("application/json")
+    assert json.loads(body)
+
+
+def test_events_paging_walks_every_event_once(server):
+    status, first = server.json("/api/events?limit=7")
+    total = first["total"]
+    assert status == 200 and total > 14 and len(first["items"]) == 7 and first["next"]
+    seen, page = [], first
+    while True:
+        seen += [e["id"] for e in page["items"]]
+        if not page["next"]:
+            break
+        _, page = server.json(page["next"].replace(server.base, ""))
+    assert len(seen) == total == len(set(seen))
+    _, stats = server.json("/api/stats")
+    assert total == stats["events"]
+
+
+def test_filters_select_what_they_say(server):
+    _, pair = server.json("/api/events?country=VNM&with=RUS&limit=500")
+    assert pair["items"] and all({"VNM", "RUS"} <= set(e["countries"]) for e in pair["items"])
+    _, meetings = server.json("/api/events?kind=meeting&since=2024&limit=500")
+    assert all(e["kind"] == "meeting" and e["sort_date"] >= "2024" for e in meetings["items"])
+    _, giang = server.json("/api/events?person=Phan%20Van%20Giang&limit=500")
+    assert giang["total"] >= 5
+    assert all(any("Giang" in p["name"] for p in e["people"]) for e in giang["items"])
+    _, news = server.json("/api/events?news_only=true&limit=500")
+    assert not any(e["historical"] for e in news["items"])
+
+
+def test_event_detail_has_sources_and_evidence(server):
+    _, events = server.json("/api/events?limit=500")
+    multi = next(e for e in events["items"] if e["n_sources"] >= 3)
+    _, ev = server.json(f"/api/events/{multi['id']}")
+    assert len(ev["sources"]) == multi["n_sources"]
+    assert all(s["evidence"] and s["evidence"][0]["text"] for s in ev["sources"])
+
+
+def test_timeline_and_person(server):
+    _, t = server.json("/api/timeline?country=Vietnam&with=Russia")
+    dates = [e["sort_date"] for e in t["events"] if e["sort_date"]]
+    assert t["country"] == "VNM" and t["with"] == "RUS" and dates == sorted(dates)
+    assert t["by_year"] and t["areas_by_year"]
+    _, people = server.json("/api/people?name=Giang")
+    pid = next(p["id"] for p in people["items"] if p["name"] == "Phan Van Giang")
+    _, person = server.json(f"/api/people/{pid}")
+    assert person["offices"] and person["events"]
+
+
+@pytest.mark.parametrize("path,status,code", [
+    ("/api/events/999999", 404, "not_found"),
+    ("/api/people/999999", 404, "not_found"),
+    ("/api/events?limit=0", 400, "bad_parameter"),
+    ("/api/events?limit=abc", 400, "bad_parameter"),
+    ("/api/events?kind=party", 400, "bad_parameter"),
+    ("/api/events?country=Atlantis", 400, "bad_parameter"),
+    ("/api/events?since=yesterday", 400, "bad_parameter"),
+    ("/api/search?q=", 400, "bad_parameter"),
+    ("/api/search?q=%22open", 400, "bad_parameter"),
+    ("/api/timeline", 400, "bad_parameter"),
+    ("/api/nothing", 404, "not_found"),
+    ("/events/999999.json", 404, "not_found"),
+])
+def test_one_error_shape(server, path, status, code):
+    got, headers, body = server.request(path)
+    data = json.loads(body)
+    assert got == status and headers["content-type"].startswith("application/json")
+    assert set(data) == {"status", "code", "message"} and data["status"] == status and data["code"] == code
+    assert data["message"]
+
+
+@pytest.mark.parametrize("page", ["/index", "/countries/VNM", "/pairs/RUS/VNM", "/network", "/events/1",
+                                  "/people/1", "/agreements", "/search"])
+def test_every_page_has_a_json_twin(server, page):
+    html_status, headers, html = server.request(page if page != "/index" else "/")
+    assert html_status == 200 and headers["content-type"].startswith("text/html")
+    assert "script-src 'none'" in headers["content-security-policy"]
+    status, data = server.json(page + ".json")
+    assert status == 200 and data
+
+
+def test_ingest_is_refused_without_a_token_on_the_server(server):
+    status, data = server.json("/api/ingest", data=b'{"id": "x", "text": "t"}', method="POST",
+                               headers={"Content-Type": "application/x-ndjson", "Authorization": "Bearer anything"})
+    assert status == 403 and data["code"] == "read_only"
+
+
+ARTICLE = {"id": "api-posted-1", "url": "https://example.org/p1", "outlet": "Example", "published": "2031-05-04",
+           "title": "Ministers meet",
+           "text": "Vietnamese Minister of National Defence General Tran Quoc Binh held talks with Lao Minister "
+                   "of National Defence General Khamphong Souvanna in Hanoi on May 3. They agreed to expand "
+                   "training cooperation."}
+
+
+def test_ingest_token_rules(ingest_server):
+    line = (json.dumps(ARTICLE) + "\n").encode()
+    nd = {"Content-Type": "application/x-ndjson"}
+    status, data = ingest_server.json("/api/ingest", data=line, method="POST", headers=nd)
+    assert status == 401 and data["code"] == "unauthorized"
+    status, data = ingest_server.json("/api/ingest", data=line, method="POST",
+                                      headers={**nd, "Authorization": f"Bearer {TOKEN}x"})
+    assert status == 401
+    status, data = ingest_server.json("/api/ingest", data=line, method="POST",
+                                      headers={**nd, "Authorization": f"Bearer {TOKEN}"})
+    assert status == 200 and data["stored"] == {"added": ["api-posted-1"]}
+    _, found = ingest_server.json("/api/events?since=2031&country=LAO")
+    assert found["total"] == 1 and found["items"][0]["date"] == "2031-05-03"
+    status, data = ingest_server.json("/api/ingest", data=b"x" * 300_000, method="POST",
+                                      headers={**nd, "Authorization": f"Bearer {TOKEN}"})
+    assert status == 413 and data["code"] == "too_large"
+    status, data = ingest_server.json("/api/ingest", data=b"{}", method="POST",
+                                      headers={"Content-Type": "image/png", "Authorization": f"Bearer {TOKEN}"})
+    assert status == 415
+    status, data = ingest_server.json("/api/ingest", data=b"{oops\n", method="POST",
+                                      headers={**nd, "Authorization": f"Bearer {TOKEN}"})
+    assert status == 200 and data["rejected"] and "malformed JSON" in data["rejected"][0]["reason"]
+
+
+def test_server_binds_loopback_by_default(server):
+    """The read-only server was started without --host: it listens on 127.0.0.1 only."""
+    listening = []
+    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, port = local.split(":")
+        if state == "0A" and int(port, 16) == server.port:
+            listening.append(address)
+    assert listening == ["0100007F"]
+
+
+def test_load_script_reports_latencies(server):
+    import subprocess
+    import sys
+
+    from conftest import REPO
+    r = subprocess.run([sys.executable, str(REPO / "scripts" / "load.py"), "--base", server.base, "--requests", "6"],
+                       capture_output=True, timeout=120)
+    out = r.stdout.decode()
+    assert r.returncode == 0 and "events" in out and "timeline" in out and "p95" in out

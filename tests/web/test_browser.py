@@ -1,0 +1,135 @@
+"""Pages in a real browser: Playwright driving Debian's chromium (headless, no browser download).
+Screenshots of each page are saved under test-artifacts/ for a person to look at."""
+import os
+import shutil
+
+import pytest
+
+from webserver import ARTIFACTS, TOKEN, built_db, ingest_server, server  # noqa: F401  (fixtures)
+
+CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
+pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM),
+                                reason=f"{CHROMIUM} not installed (./dev test installs Debian's chromium as root)")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync"]
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    errors = []
+    pg.on("pageerror", lambda e: errors.append(str(e)))
+    pg.on("dialog", lambda d: (errors.append(f"dialog: {d.message}"), d.dismiss()))
+    yield pg
+    context.close()
+    assert errors == []
+
+
+def shot(pg, name):
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def test_overview_to_pair_to_event_with_evidence_highlighted(server, page):
+    page.goto(server.base + "/")
+    assert page.locator("h1").inner_text() == "Overview"
+    assert page.locator("table.events tbody tr").count() >= 5
+    shot(page, "overview")
+    page.goto(server.base + "/countries/VNM")
+    shot(page, "country-vnm")
+    page.click("a[href='/pairs/RUS/VNM']")
+    assert page.url.endswith("/pairs/RUS/VNM")
+    assert page.locator("svg.timeline rect").count() >= 3
+    shot(page, "pair-vnm-rus")
+    page.locator("table.events a[href^='/events/']").first.click()
+    assert "/events/" in page.url
+    marks = page.locator("mark.evidence")
+    assert marks.count() >= 1 and marks.first.is_visible()
+    assert marks.first.evaluate("m => getComputedStyle(m).backgroundColor") != "rgba(0, 0, 0, 0)"
+    shot(page, "event")
+
+
+def test_event_with_several_sources_shows_each(server, page):
+    _, events = server.json("/api/events?limit=500")
+    multi = max(events["items"], key=lambda e: e["n_sources"])
+    page.goto(f"{server.base}/events/{multi['id']}")
+    assert page.locator("article.source").count() == multi["n_sources"]
+    assert page.locator("article.source mark.evidence").count() >= multi["n_sources"]
+    shot(page, "event-several-sources")
+
+
+def test_search(server, page):
+    page.goto(server.base + "/")
+    page.fill("header form.search input[name=q]", "training")
+    page.press("header form.search input[name=q]", "Enter")
+    page.wait_for_url("**/search?q=training")
+    assert page.locator("ol.results li").count() >= 3
+    shot(page, "search")
+
+
+def test_network_graph_renders(server, page):
+    page.goto(server.base + "/network")
+    nodes = page.locator("svg.network circle.node")
+    assert nodes.count() >= 5 and page.locator("svg.network line.edge").count() >= 5
+    box = page.locator("svg.network").bounding_box()
+    assert box["width"] > 300 and box["height"] > 300
+    shot(page, "network")
+    page.locator("svg.network a[href='/countries/RUS'] circle").click()
+    assert page.url.endswith("/countries/RUS")
+
+
+def test_person_and_agreements_pages(server, page):
+    _, people = server.json("/api/people?name=Giang")
+    pid = next(p["id"] for p in people["items"] if p["name"] == "Phan Van Giang")
+    page.goto(f"{server.base}/people/{pid}")
+    assert "Offices over time" in page.content()
+    shot(page, "person")
+    page.goto(server.base + "/agreements")
+    assert page.locator("table tbody tr").count() >= 10
+    shot(page, "agreements")
+
+
+def test_readable_on_a_phone(server, browser):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
+    pg = context.new_page()
+    for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair")):
+        pg.goto(server.base + path)
+        # nothing wider than the screen but the scrollable tables
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+        shot(pg, name)
+    context.close()
+
+
+XSS = {"id": "xss-1", "url": "javascript:alert(1)", "outlet": "<b>Evil</b>", "published": "2032-01-05",
+       "title": "<script>alert('title')</script>",
+       "text": "Vietnamese Minister of National Defence General Tran Quoc Binh held talks with Lao Minister of "
+               "National Defence General Khamphong Souvanna in Hanoi on January 4 <script>alert('body')</script>."
+               " They agreed <img src=x onerror=\"alert('img')\"> to expand training cooperation."}
+
+
+def test_article_html_renders_inert(ingest_server, page):
+    import json
+    status, data = ingest_server.json("/api/ingest", data=(json.dumps(XSS) + "\n").encode(), method="POST",
+                                      headers={"Content-Type": "application/x-ndjson",
+                                               "Authorization": f"Bearer {TOKEN}"})
+    assert status == 200, data
+    _, found = ingest_server.json("/api/events?since=2032")
+    event_id = found["items"][0]["id"]
+    _, _, raw = ingest_server.request(f"/events/{event_id}")
+    html = raw.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;alert(&#39;body&#39;)&lt;/script&gt;" in html
+    assert "<img src=x" not in html and 'href="javascript:' not in html
+    page.goto(f"{ingest_server.base}/events/{event_id}")
+    assert page.locator("script").count() == 0 and page.locator("article.source img").count() == 0
+    assert "<script>alert('body')</script>" in page.locator("article.source .body").inner_text()
+    shot(page, "xss-inert")
