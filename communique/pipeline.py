@@ -24,8 +24,16 @@ def build_record(article: Article, cleaned, doc) -> Record:
 
 
 def extract(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Record]:
-    """Records in input order; the nlp pipeline runs batched over cleaned bodies."""
+    """Records in input order; the nlp pipeline runs batched over cleaned bodies, in
+    `settings.processes` worker processes when more than one (each loads the model once)."""
     settings = settings or Settings.load()
+    if settings.processes > 1:
+        yield from _extract_parallel(articles, settings)
+        return
+    yield from _extract_here(articles, settings)
+
+
+def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
     nlp = load_pipeline(settings.model)
 
     def cleaned_pairs():
@@ -38,3 +46,44 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
 
     for doc, (article, cleaned) in nlp.pipe(cleaned_pairs(), as_tuples=True, batch_size=settings.batch_size):
         yield build_record(article, cleaned, doc)
+
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _worker_init(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    load_pipeline(settings.model)
+
+
+def _worker_run(chunk: list[Article]) -> list[Record]:
+    return list(_extract_here(chunk, _WORKER_SETTINGS))
+
+
+def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
+    chunk: list[Article] = []
+    for a in articles:
+        chunk.append(a)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def _extract_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
+    """Chunks of batch_size articles go to a pool of workers; results come back in input order
+    with at most two chunks per worker in flight, so memory stays bounded on any input size."""
+    import multiprocessing
+    from collections import deque
+
+    ctx = multiprocessing.get_context("spawn")   # no fork of a loaded model or an open database
+    with ctx.Pool(settings.processes, initializer=_worker_init, initargs=(settings,)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(articles, settings.batch_size):
+            pending.append(pool.apply_async(_worker_run, (chunk,)))
+            if len(pending) >= 2 * settings.processes:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()

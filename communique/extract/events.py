@@ -185,7 +185,7 @@ def candidates(ctx: ArticleContext) -> list[Event]:
                     hits.append((rule, m))
         hits.sort(key=lambda h: h[1].start())
         kinds = {r.kind for r, _ in hits}
-        for kind in kinds:
+        for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
             mine = [(r, m) for r, m in hits if r.kind == kind]
             if kind != "visit":
                 mine = mine[:1]          # one meeting (call, gathering) per sentence; visits can be several trips

@@ -119,18 +119,33 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
     return table, max(len(k) for k in table)
 
 
+@lru_cache(maxsize=None)
+def _starts() -> dict[str, int]:
+    """First word of a lexicon phrase (as keyed) -> the longest phrase starting with it, so that a
+    token no phrase starts with is passed over with one dictionary look-up."""
+    table, _ = phrase_table()
+    starts: dict[str, int] = {}
+    for key in table:
+        starts[key[0]] = max(starts.get(key[0], 0), len(key))
+    return starts
+
+
 def tag(tokens: list[Tok]) -> list[Tag | None]:
     """Per token, the lexicon tag covering it (greedy longest match, left to right)."""
-    table, longest = phrase_table()
+    table, _ = phrase_table()
+    starts = _starts()
+    texts = [t.text for t in tokens]
+    lowers = [t.lower() for t in texts]
     out: list[Tag | None] = [None] * len(tokens)
     i = 0
     while i < len(tokens):
+        reach = max(starts.get(texts[i], 0), starts.get(lowers[i], 0))
         hit = None
-        for n in range(min(longest, len(tokens) - i), 0, -1):
-            words = tuple(t.text for t in tokens[i:i + n])
+        for n in range(min(reach, len(tokens) - i), 0, -1):
+            words = tuple(texts[i:i + n])
             entry = table.get(words)
             if entry is None or entry[0] not in CASED:
-                low = table.get(tuple(w.lower() for w in words))
+                low = table.get(tuple(lowers[i:i + n]))
                 if low is not None and low[0] not in CASED:
                     entry = low
                 elif entry is not None and entry[0] not in CASED:

@@ -69,7 +69,7 @@ def _lines(body: str):
         start += len(line) + 1
 
 
-def _credit_ranges(body: str) -> list[tuple[int, int]]:
+def credit_ranges(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(body)]
 
 
@@ -77,8 +77,8 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]]) -> list[RawMention]:
-    """Title-anchored mentions on every line, then NER names that no title anchored."""
+def title_mentions(body: str, credits: list[tuple[int, int]]) -> tuple[list[RawMention], set[int]]:
+    """Title-anchored mentions on every line, and the numbers of headline-case lines."""
     found: list[RawMention] = []
     weak_lines: set[int] = set()
     for no, start, line in _lines(body):
@@ -89,6 +89,15 @@ def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[
         for m in line_mentions(line, start, no):
             if not _inside(m.start, credits):
                 found.append(m)
+    return found, weak_lines
+
+
+def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]],
+                     titled: tuple[list[RawMention], set[int]] | None = None) -> list[RawMention]:
+    """Title-anchored mentions on every line (`titled`, when already found), then NER names that
+    no title anchored."""
+    found, weak_lines = titled if titled is not None else title_mentions(body, credits)
+    found = list(found)
     covered = [(m.start, m.end) for m in found]
     line_starts = [(no, start, line) for no, start, line in _lines(body)]
     for a, b in ner_spans:
@@ -288,11 +297,11 @@ def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span
 
 
 def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],
-                   url: str | None = None) -> list[Person]:
+                   url: str | None = None, titled: tuple[list[RawMention], set[int]] | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
     `countries` the country mentions; `url` the page address (its domain may name a home country)."""
-    credits = _credit_ranges(body)
-    mentions = collect_mentions(body, ner_spans, credits)
+    credits = credit_ranges(body)
+    mentions = collect_mentions(body, ner_spans, credits, titled)
     _visit_cues(body, mentions, countries)
     entities = _link([m for m in mentions if m.name])
     people: list[Person] = []

