@@ -12,7 +12,7 @@ import click
 
 from communique import __version__
 from communique.cli.app import db_option, main, settings as _settings
-from communique.errors import InputRejected
+from communique.errors import InputRejected, UsageError
 from communique.ingest import read_inputs
 
 
@@ -106,8 +106,11 @@ def _progress(total: int | None, quiet: bool):
 @click.option("--quiet", is_flag=True, help="Only the closing summary, not each article.")
 @click.option("--force", is_flag=True, help="Extract again even articles stored from the same input.")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes extracting (default 1); one writer.")
+@click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+              help="Where extraction runs: this machine, or the workers of a dask.distributed cluster.")
+@click.option("--scheduler", help="The dask scheduler's address (tcp://HOST:8786) for --engine dask.")
 def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool,
-           processes: int | None) -> None:
+           processes: int | None, engine: str, scheduler: str | None) -> None:
     """Extract INPUTS and store them in the SQLite database, linking people and events across articles.
 
     Each article is one transaction: an interrupted run leaves no partial article, and running it
@@ -115,6 +118,14 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
     from communique import store
     from communique.ingest.readers import count_articles
     from communique.pipeline import extract as run
+
+    if engine == "dask":
+        if not scheduler:
+            raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
+        from communique.engine_dask import extract_on_dask
+
+        def run(articles, settings):                      # noqa: F811  (the dask engine replaces the local one)
+            return extract_on_dask(articles, settings, scheduler)
 
     settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes)
     conn = store.connect(settings.db)

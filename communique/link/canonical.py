@@ -170,5 +170,9 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     conn.execute("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND (date IS NULL OR date LIKE 'X%')",
                  (sort_date, event_id))
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", (event_id,))
-    conn.executemany("INSERT INTO event_countries (event_id, country) VALUES (?, ?)",
-                     [(event_id, c) for c in rows[0][2].split(",") if c])
+    conn.execute("DELETE FROM event_pairs WHERE event_id = ?", (event_id,))
+    codes = sorted(c for c in rows[0][2].split(",") if c)
+    conn.executemany("INSERT INTO event_countries (event_id, country, sort_date) VALUES (?, ?, ?)",
+                     [(event_id, c, sort_date) for c in codes])
+    conn.executemany("INSERT INTO event_pairs (a, b, event_id, sort_date) VALUES (?, ?, ?, ?)",
+                     [(a, b, event_id, sort_date) for i, a in enumerate(codes) for b in codes[i + 1:]])

@@ -78,21 +78,29 @@ def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> dict:
     return d
 
 
-def _event_where(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
-                 person=None, include_historical=True) -> tuple[list[str], list]:
-    where, args = [], []
-    for value in (country, with_):
-        if value:
-            where.append("EXISTS (SELECT 1 FROM event_countries ec WHERE ec.event_id = e.id AND ec.country = ?)")
-            args.append(country_code(value))
+def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
+                 person=None, include_historical=True) -> tuple[str, list[str], list, str]:
+    """FROM clause, WHERE terms, arguments and the date column to order by. A pair filter walks
+    event_pairs and a country filter event_countries, both indexed by date, so the newest rows of
+    a million-event store come without sorting a country's thousands."""
+    codes = list(dict.fromkeys(country_code(v) for v in (country, with_) if v))
+    if len(codes) == 2:
+        a, b = sorted(codes)
+        frm, where, args = "event_pairs d JOIN events e ON e.id = d.event_id", ["d.a = ?", "d.b = ?"], [a, b]
+        date, key = "d.sort_date", "d.event_id"
+    elif codes:
+        frm, where, args = "event_countries d JOIN events e ON e.id = d.event_id", ["d.country = ?"], [codes[0]]
+        date, key = "d.sort_date", "d.event_id"
+    else:
+        frm, where, args, date, key = "events e", [], [], "e.sort_date", "e.id"
     if kind:
         where.append("e.kind = ?")
         args.append(kind)
     if since:
-        where.append("e.sort_date >= ?")
+        where.append(f"{date} >= ?")
         args.append(_bound(since, False))
     if until:
-        where.append("e.sort_date <= ?")
+        where.append(f"{date} <= ?")
         args.append(_bound(until, True))
     if person:
         ids = person_ids(conn, person) or [-1]
@@ -102,12 +110,12 @@ def _event_where(conn: sqlite3.Connection, country=None, with_=None, kind=None, 
         args += ids
     if not include_historical:
         where.append("e.historical = 0")
-    return where, args
+    return frm, where, args, f"{date}|{key}"
 
 
 def count_events(conn: sqlite3.Connection, **filters) -> int:
-    where, args = _event_where(conn, **filters)
-    sql = "SELECT count(*) FROM events e" + (" WHERE " + " AND ".join(where) if where else "")
+    frm, where, args, _ = _event_query(conn, **filters)
+    sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
     return conn.execute(sql, args).fetchone()[0]
 
 
@@ -115,20 +123,43 @@ def events(conn: sqlite3.Connection, country: str | None = None, with_: str | No
            since: str | None = None, until: str | None = None, person: str | None = None,
            include_historical: bool = True, limit: int | None = None, offset: int = 0,
            order: str = "desc") -> list[dict]:
-    where, args = _event_where(conn, country, with_, kind, since, until, person, include_historical)
-    sql = f"SELECT {EVENT_COLUMNS} FROM events e"
+    frm, where, args, order_by = _event_query(conn, country, with_, kind, since, until, person, include_historical)
+    date, key = order_by.split("|")
+    sql = f"SELECT {', '.join('e.' + c.strip() for c in EVENT_COLUMNS.split(','))} FROM {frm}"
     if where:
         sql += " WHERE " + " AND ".join(where)
-    direction = "ASC" if order == "asc" else "DESC"
-    sql += f" ORDER BY e.sort_date IS NULL, e.sort_date {direction}, e.id {direction}"
+    if order == "asc":
+        sql += f" ORDER BY {date} IS NULL, {date} ASC, {key} ASC"
+    else:
+        sql += f" ORDER BY {date} DESC, {key} DESC"        # undated (NULL) last
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
     conn.row_factory = sqlite3.Row
     try:
-        return [_event_row(conn, r) for r in conn.execute(sql, args).fetchall()]
+        rows = [dict(r) for r in conn.execute(sql, args).fetchall()]
     finally:
         conn.row_factory = None
+    people = _people_of_events(conn, [r["id"] for r in rows])
+    for r in rows:
+        r["countries"] = r["countries"].split(",") if r["countries"] else []
+        r["historical"] = bool(r["historical"])
+        r["people"] = people.get(r["id"], [])
+    return rows
+
+
+def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:
+    """Participants of many events in one query per 500 ids."""
+    out: dict[int, list[dict]] = {}
+    for i in range(0, len(ids), 500):
+        part = ids[i:i + 500]
+        for eid, pid, name, country in conn.execute(
+                "SELECT DISTINCT ae.event_id, pe.id, pe.name, pe.country FROM article_events ae"
+                " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
+                f" JOIN people pe ON pe.id = p.person_id WHERE ae.event_id IN ({','.join('?' * len(part))})"
+                " ORDER BY pe.name", part):
+            out.setdefault(eid, []).append({"id": pid, "name": name, "country": country})
+    return out
 
 
 def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
@@ -251,23 +282,25 @@ def timeline(conn: sqlite3.Connection, country: str, other: str | None = None, *
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[dict]:
-    """Full-text search (FTS5 syntax) over evidence sentences and article bodies; evidence first."""
+    """Full-text search (FTS5 syntax) over evidence sentences and article bodies: evidence first,
+    newest first within each."""
     query = text.strip()
     if not query:
         raise UsageError("empty search text")
     try:
+        # newest first (rowid order): FTS5 answers that from the index with LIMIT, where ranking
+        # by bm25 would score every match first (seconds on a large store for a common word)
         hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
                  "snippet": r[4], "event_id": r[5]} for r in conn.execute(
-            "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area,"
-            " snippet(evidence_fts, 0, '[', ']', '…', 24), ae.event_id"
-            " FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
+            "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, '[', ']', '…', 24),"
+            " ae.event_id FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
             " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
-            " AND ae.idx = ev.owner_idx"
-            " WHERE evidence_fts MATCH ? ORDER BY rank LIMIT ?", (query, limit))]
+            " AND ae.idx = ev.owner_idx WHERE evidence_fts MATCH ? ORDER BY evidence_fts.rowid DESC LIMIT ?",
+            (query, limit))]
         hits += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(
             "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
-            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            (query, limit))]
+            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+            " ORDER BY articles_fts.rowid DESC LIMIT ?", (query, limit))]
     except sqlite3.OperationalError as exc:
         raise UsageError(f"bad search text '{text}' ({exc}); quote phrases like '\"defence industry\"'") from exc
     return hits

@@ -194,3 +194,23 @@ MIGRATIONS.append(
     INSERT INTO articles_fts(articles_fts) VALUES ('rebuild');
     """
 )
+
+MIGRATIONS.append(
+    # 3: indexes that let the events filters walk a country's or a pair's events in date order
+    #    (one million events: a pair's newest 50 without sorting the country's thousands)
+    """
+    ALTER TABLE event_countries ADD COLUMN sort_date TEXT;
+    UPDATE event_countries SET sort_date = (SELECT sort_date FROM events WHERE id = event_countries.event_id);
+    CREATE INDEX event_countries_date ON event_countries(country, sort_date, event_id);
+    CREATE TABLE event_pairs (
+        a TEXT NOT NULL, b TEXT NOT NULL,            -- a < b
+        event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+        sort_date TEXT,
+        PRIMARY KEY (a, b, event_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX event_pairs_date ON event_pairs(a, b, sort_date, event_id);
+    INSERT INTO event_pairs (a, b, event_id, sort_date)
+        SELECT x.country, y.country, x.event_id, x.sort_date FROM event_countries x
+        JOIN event_countries y ON y.event_id = x.event_id AND x.country < y.country;
+    """
+)
