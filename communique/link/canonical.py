@@ -39,11 +39,14 @@ def candidate_events(conn: sqlite3.Connection, e: ev.EventView, neighbours: list
     found += [r[0] for r in conn.execute(base + " AND ae.anchor IS NULL LIMIT ?", args + [MAX_CANDIDATES])]
     people = sorted({p for ids in e.people.values() for p in ids})
     if people:
+        # a minister's reports over years: only those in this event's window can match it (anything
+        # dated further away is blocked by the date rules), undated ones always can
+        window = " AND (ae.anchor IS NULL OR ae.anchor BETWEEN ? AND ?)" if a else ""
         marks = ",".join("?" * len(people))
         found += [r[0] for r in conn.execute(
-            base + f" AND EXISTS (SELECT 1 FROM participants p WHERE p.article_id = ae.article_id"
-                   f" AND p.event_idx = ae.idx AND p.person_id IN ({marks})) LIMIT ?",
-            args + people + [MAX_CANDIDATES])]
+            base + window + f" AND EXISTS (SELECT 1 FROM participants p WHERE p.article_id = ae.article_id"
+                            f" AND p.event_idx = ae.idx AND p.person_id IN ({marks})) LIMIT ?",
+            args + (list(_window(a)) if a else []) + people + [MAX_CANDIDATES])]
     if neighbours:
         marks = ",".join("?" * len(neighbours))
         found += [r[0] for r in conn.execute(base + f" AND ae.article_id IN ({marks})", args + neighbours)]

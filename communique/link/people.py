@@ -86,3 +86,14 @@ def refresh_person(conn: sqlite3.Connection, pid: int) -> None:
     display = sorted(rows, key=lambda r: (-len(name_tokens(r[0])), -r[1], r[0]))[0][0]
     n = conn.execute("SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = ?", (pid,)).fetchone()[0]
     conn.execute("UPDATE people SET name = ?, n_articles = ? WHERE id = ?", (display, n, pid))
+
+
+def note_person(conn: sqlite3.Connection, pid: int, name: str, first_in_article: bool) -> None:
+    """The cheap update when an article names a person: one more article, and a fuller form of the
+    name becomes the display name. (refresh_person, which rereads every article naming them, is
+    for deletions; a minister named in ten thousand articles would make every insert slow.)"""
+    if first_in_article:
+        conn.execute("UPDATE people SET n_articles = n_articles + 1 WHERE id = ?", (pid,))
+    current = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
+    if len(name_tokens(name)) > len(name_tokens(current)):
+        conn.execute("UPDATE people SET name = ? WHERE id = ?", (name, pid))

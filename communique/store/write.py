@@ -15,7 +15,7 @@ from communique.link import similarity
 from communique.link.agreements import link_article_agreements, refresh_agreement
 from communique.link.canonical import link_article_events, refresh_event
 from communique.link.events import anchor, EventView
-from communique.link.people import link_person, refresh_person
+from communique.link.people import link_person, note_person, refresh_person
 from communique.model import Record
 from communique.store.db import transaction
 
@@ -75,13 +75,21 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
     return bool(gone)
 
 
+NEIGHBOURS_PER_BAND = 50     # a bucket of boilerplate text can hold thousands: look at some
+MAX_NEIGHBOURS = 20
+
+
 def _neighbours(conn: sqlite3.Connection, article_id: str, sig: bytes) -> tuple[list[str], str | None]:
-    """Articles sharing an LSH band with this one, and the earliest near-duplicate among them."""
+    """Articles sharing LSH bands with this one (those sharing most, bounded), and the earliest
+    near-duplicate among them."""
     found: dict[str, int] = {}
     for band, h in similarity.bands(sig):
-        for (other,) in conn.execute("SELECT article_id FROM article_bands WHERE band = ? AND hash = ?", (band, h)):
+        for (other,) in conn.execute("SELECT article_id FROM article_bands WHERE band = ? AND hash = ? LIMIT ?",
+                                     (band, h, NEIGHBOURS_PER_BAND)):
             if other != article_id:
                 found[other] = found.get(other, 0) + 1
+    best = sorted(found, key=lambda k: (-found[k], k))[:MAX_NEIGHBOURS]
+    found = {k: found[k] for k in best}
     duplicate_of = None
     for other in sorted(found):
         row = conn.execute("SELECT minhash, duplicate_of FROM articles WHERE id = ?", (other,)).fetchone()
@@ -114,6 +122,7 @@ def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, inp
 def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict]) -> dict[str, tuple[int, str | None]]:
     """article_people rows linked to the registry; name -> (person id, country)."""
     person_of: dict[str, tuple[int, str | None]] = {}
+    counted: set[int] = set()
     for idx, p in enumerate(people):
         pid = link_person(conn, p["name"], p.get("country"), p.get("title"))
         conn.execute("INSERT INTO article_people (article_id, idx, name, title, rank, country, person_id)"
@@ -122,7 +131,8 @@ def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict]) -> di
         conn.executemany("INSERT INTO mentions VALUES (?,?,?,?,?)",
                          [(aid, idx, m["start"], m["end"], m["text"]) for m in p.get("mentions") or []])
         person_of.setdefault(p["name"], (pid, p.get("country")))
-        refresh_person(conn, pid)
+        note_person(conn, pid, p["name"], first_in_article=pid not in counted)
+        counted.add(pid)
     return person_of
 
 

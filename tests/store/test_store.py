@@ -186,3 +186,14 @@ def test_filters(conn):
     assert len(queries.events(conn, person="Sokolov")) == 1
     assert queries.events(conn, kind="call") == []
     assert [e["date"] for e in queries.timeline(conn, "VNM")] == ["2023-02-01", "2024-05-03"]
+
+
+def test_boilerplate_neighbours_are_bounded(conn):
+    from communique.link import similarity
+    from communique.store import write
+    body = " ".join(f"Standard paragraph {i} on the defence ministers meeting." for i in range(30))
+    for i in range(30):
+        store.save(conn, record(f"t{i:02d}", body + f" Item {i}."))
+    neighbours, duplicate_of = write._neighbours(conn, "new", similarity.signature(body + " Item 99."))
+    assert 0 < len(neighbours) <= write.MAX_NEIGHBOURS
+    assert duplicate_of == "t00"
