@@ -7,16 +7,15 @@ same canonical event, or dates that are one day or one month.
 from __future__ import annotations
 
 import sqlite3
-from collections import Counter
 
 import regex
 
-from communique.link.events import when
+from communique.link.events import sort_key, when
 from communique.link.names import fold
+from communique.link.pick import best_date, most_common
 
 _WORD = regex.compile(r"\w+")
 _STOP = frozenset("the a an of and on in for to with between at by".split())
-PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 
 
 def subject_words(subject: str | None) -> frozenset[str]:
@@ -66,11 +65,6 @@ def link_article_agreements(conn: sqlite3.Connection, article_id: str) -> None:
         refresh_agreement(conn, chosen)
 
 
-def _most_common(values):
-    values = [v for v in values if v not in (None, "")]
-    return Counter(values).most_common(1)[0][0] if values else None
-
-
 def refresh_agreement(conn: sqlite3.Connection, agreement_id: int) -> None:
     """Recompute from the reports; delete when none is left."""
     rows = conn.execute(
@@ -81,17 +75,15 @@ def refresh_agreement(conn: sqlite3.Connection, agreement_id: int) -> None:
     if not rows:
         conn.execute("DELETE FROM agreements WHERE id = ?", (agreement_id,))
         return
-    dated = [r for r in rows if r[1]]
-    best = max(dated, key=lambda r: (not r[1].startswith("X"), PRECISION_RANK.get(r[2], 0)), default=None)
-    date, precision = (best[1], best[2]) if best else (None, None)
-    w = when(date)
-    sort_date = f"{w.year:04d}-{w.month or 1:02d}-{w.day or 1:02d}" if w.year else None
-    event_id = _most_common(r[3] for r in rows)
+    best = best_date((r[1], r[2], None) for r in rows)
+    date, precision = best[:2] if best else (None, None)
+    sort_date = sort_key(date)
+    event_id = most_common(r[3] for r in rows)
     if sort_date is None and event_id is not None:
         # an undated document signed at a dated meeting sorts and filters by that meeting
         sort_date = conn.execute("SELECT sort_date FROM events WHERE id = ?", (event_id,)).fetchone()[0]
     conn.execute("UPDATE agreements SET subject=?, date=?, date_precision=?, sort_date=?, event_id=?, n_sources=?"
-                 " WHERE id=?", (_most_common(r[0] for r in rows), date, precision, sort_date,
+                 " WHERE id=?", (most_common(r[0] for r in rows), date, precision, sort_date,
                                  event_id, len({r[4] for r in rows}), agreement_id))
     conn.execute("DELETE FROM agreement_countries WHERE agreement_id = ?", (agreement_id,))
     conn.executemany("INSERT INTO agreement_countries (agreement_id, country) VALUES (?, ?)",

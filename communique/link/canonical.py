@@ -9,15 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
-from collections import Counter
-
 from communique.link import events as ev
+from communique.link.events import sort_key
+from communique.link.pick import best_date, most_common
 from communique.link.similarity import jaccard
 
 WINDOW_DAYS = 60
 MAX_CANDIDATES = 200
-PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
-SOURCE_RANK = {"text": 3, "relative": 2, "context": 1, "event": 1}
 
 
 def _window(anchor: str) -> tuple[str, str]:
@@ -134,11 +132,6 @@ def link_article_events(conn: sqlite3.Connection, article_id: str, neighbours: l
         refresh_event(conn, cid)
 
 
-def _most_common(values):
-    values = [v for v in values if v not in (None, "")]
-    return Counter(values).most_common(1)[0][0] if values else None
-
-
 def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     """Recompute a canonical event from its reports; delete it when none is left."""
     rows = conn.execute(
@@ -150,26 +143,24 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     if not rows:
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         return
-    dated = [r for r in rows if r[3] and r[4]]
-    best = max(dated, key=lambda r: (not r[3].startswith("X"), PRECISION_RANK.get(r[4], 0),
-                                     SOURCE_RANK.get(r[5], 0)), default=None)
-    date, precision, date_end = (best[3], best[4], best[6]) if best else (None, None, None)
-    place_name = _most_common(r[8] for r in rows)
-    place = _most_common(r[7] for r in rows if r[8] == place_name) if place_name else _most_common(r[7] for r in rows)
-    sort_date = ev.anchor(ev.EventView("", 0, "", "", date=date, published=min(
-        (r[18] for r in rows if r[18]), default=None)))
-    plover = [json.loads(r[16]).get("plover") or {} for r in rows]
-    cameo = _most_common(json.loads(r[16]).get("cameo") for r in rows)
+    best = best_date((r[3], r[4], r[5]) for r in rows)
+    date, precision = best[:2] if best else (None, None)
+    date_end = next((r[6] for r in rows if best and (r[3], r[4], r[5]) == best), None)
+    place_name = most_common(r[8] for r in rows)
+    place = most_common(r[7] for r in rows if r[8] == place_name) if place_name else most_common(r[7] for r in rows)
+    sort_date = sort_key(date) or sort_key(min((r[18] for r in rows if r[18]), default=None))
+    data = [json.loads(r[16]) for r in rows]
+    plover = [d.get("plover") or {} for d in data]
     conn.execute(
         "UPDATE events SET kind=?, subtype=?, countries=?, date=?, date_precision=?, date_end=?, sort_date=?,"
         " place=?, place_country=?, host=?, guest=?, historical=?, mechanism=?, ordinal=?, plover_type=?,"
         " plover_mode=?, cameo=?, confidence=?, n_sources=? WHERE id=?",
-        (rows[0][0], _most_common(r[1] for r in rows), rows[0][2], date, precision, date_end, sort_date,
-         place_name or place, _most_common(r[9] for r in rows), _most_common(r[10] for r in rows),
-         _most_common(r[11] for r in rows), int(all(r[12] for r in rows)), _most_common(r[13] for r in rows),
-         _most_common(r[14] for r in rows), _most_common(p.get("type") for p in plover),
-         _most_common(p.get("mode") for p in plover), cameo, max(r[15] or 0 for r in rows),
-         len({r[17] for r in rows}), event_id))
+        (rows[0][0], most_common(r[1] for r in rows), rows[0][2], date, precision, date_end, sort_date,
+         place_name or place, most_common(r[9] for r in rows), most_common(r[10] for r in rows),
+         most_common(r[11] for r in rows), int(all(r[12] for r in rows)), most_common(r[13] for r in rows),
+         most_common(r[14] for r in rows), most_common(p.get("type") for p in plover),
+         most_common(p.get("mode") for p in plover), most_common(d.get("cameo") for d in data),
+         max(r[15] or 0 for r in rows), len({r[17] for r in rows}), event_id))
     conn.execute("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND (date IS NULL OR date LIKE 'X%')",
                  (sort_date, event_id))
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", (event_id,))

@@ -86,14 +86,16 @@ def _day(w: When) -> dt.date | None:
         return None
 
 
+def sort_key(value: str | None) -> str | None:
+    """'2024-08' -> '2024-08-01': a date of any precision as a sortable day; None without a year."""
+    w = when(value)
+    return f"{w.year:04d}-{w.month or 1:02d}-{w.day or 1:02d}" if w.year else None
+
+
 def anchor(e: EventView) -> str | None:
     """A date to window candidates by: the event's own date when its year is known, else the
-    article's publication date. 'YYYY-MM-DD', padded with 01."""
-    for value in (e.date, e.published):
-        w = when(value)
-        if w.year:
-            return f"{w.year:04d}-{w.month or 1:02d}-{w.day or 1:02d}"
-    return None
+    article's publication date."""
+    return sort_key(e.date) or sort_key(e.published)
 
 
 def date_relation(a: EventView, b: EventView) -> float | None:
