@@ -151,8 +151,7 @@ def time_queries(db: Path, n: int = 200) -> list[str]:
             ms.append((time.perf_counter() - t) * 1000)
         ms.sort()
         out.append(f"  {name:<48} p50 {statistics.median(ms):6.1f} ms  p95 {ms[int(0.95 * n) - 1]:6.1f} ms")
-    frm, where, args, order_by = queries._event_query(conn, country=codes[0], with_=codes[1], since="2010")
-    date, key = order_by.split("|")
+    frm, where, args, date, key = queries._event_query(conn, country=codes[0], with_=codes[1], since="2010")
     sql = f"SELECT e.id FROM {frm} WHERE {' AND '.join(where)} ORDER BY {date} DESC, {key} DESC LIMIT 50"
     plan = [r[3] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args)]
     out.append("  plan (events filter): " + " | ".join(plan))

@@ -56,13 +56,6 @@ def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
         (like, f"%{fold(person.strip())}%"))]
 
 
-def _event_people(conn: sqlite3.Connection, event_id: int) -> list[dict]:
-    return [{"id": r[0], "name": r[1], "country": r[2]} for r in conn.execute(
-        "SELECT DISTINCT pe.id, pe.name, pe.country FROM article_events ae"
-        " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
-        " JOIN people pe ON pe.id = p.person_id WHERE ae.event_id = ? ORDER BY pe.name", (event_id,))]
-
-
 CONTEXT_CHARS = 80    # text shown either side of an evidence sentence
 
 EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_precision, date_end, sort_date, place, place_country,"
@@ -70,17 +63,26 @@ EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_precision, date_end, 
                  " n_sources")
 
 
-def _event_row(conn: sqlite3.Connection, r: sqlite3.Row) -> dict:
-    d = dict(r)
-    d["countries"] = d["countries"].split(",") if d["countries"] else []
-    d["historical"] = bool(d["historical"])
-    d["people"] = _event_people(conn, d["id"])
-    return d
+def _dicts(conn: sqlite3.Connection, sql: str, args=()) -> list[dict]:
+    """Rows as dicts (column name -> value)."""
+    cur = conn.execute(sql, args)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row)) for row in cur.fetchall()]
+
+
+def _event_fields(rows: list[dict], conn: sqlite3.Connection) -> list[dict]:
+    """Canonical event rows in API shape: countries as a list, historical as a bool, participants."""
+    people = _people_of_events(conn, [r["id"] for r in rows])
+    for r in rows:
+        r["countries"] = r["countries"].split(",") if r["countries"] else []
+        r["historical"] = bool(r["historical"])
+        r["people"] = people.get(r["id"], [])
+    return rows
 
 
 def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
-                 person=None, include_historical=True) -> tuple[str, list[str], list, str]:
-    """FROM clause, WHERE terms, arguments and the date column to order by. A pair filter walks
+                 person=None, include_historical=True) -> tuple[str, list[str], list, str, str]:
+    """FROM clause, WHERE terms, arguments, and the date and id columns to order by. A pair filter walks
     event_pairs and a country filter event_countries, both indexed by date, so the newest rows of
     a million-event store come without sorting a country's thousands."""
     codes = list(dict.fromkeys(country_code(v) for v in (country, with_) if v))
@@ -110,11 +112,11 @@ def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, 
         args += ids
     if not include_historical:
         where.append("e.historical = 0")
-    return frm, where, args, f"{date}|{key}"
+    return frm, where, args, date, key
 
 
 def count_events(conn: sqlite3.Connection, **filters) -> int:
-    frm, where, args, _ = _event_query(conn, **filters)
+    frm, where, args, _, _ = _event_query(conn, **filters)
     sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
     return conn.execute(sql, args).fetchone()[0]
 
@@ -123,8 +125,7 @@ def events(conn: sqlite3.Connection, country: str | None = None, with_: str | No
            since: str | None = None, until: str | None = None, person: str | None = None,
            include_historical: bool = True, limit: int | None = None, offset: int = 0,
            order: str = "desc") -> list[dict]:
-    frm, where, args, order_by = _event_query(conn, country, with_, kind, since, until, person, include_historical)
-    date, key = order_by.split("|")
+    frm, where, args, date, key = _event_query(conn, country, with_, kind, since, until, person, include_historical)
     sql = f"SELECT {', '.join('e.' + c.strip() for c in EVENT_COLUMNS.split(','))} FROM {frm}"
     if where:
         sql += " WHERE " + " AND ".join(where)
@@ -135,17 +136,7 @@ def events(conn: sqlite3.Connection, country: str | None = None, with_: str | No
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = [dict(r) for r in conn.execute(sql, args).fetchall()]
-    finally:
-        conn.row_factory = None
-    people = _people_of_events(conn, [r["id"] for r in rows])
-    for r in rows:
-        r["countries"] = r["countries"].split(",") if r["countries"] else []
-        r["historical"] = bool(r["historical"])
-        r["people"] = people.get(r["id"], [])
-    return rows
+    return _event_fields(_dicts(conn, sql, args), conn)
 
 
 def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:
@@ -164,36 +155,29 @@ def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, lis
 
 def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
     """One canonical event with every source that reports it and each source's evidence."""
-    conn.row_factory = sqlite3.Row
-    try:
-        row = conn.execute(f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,)).fetchone()
-        if row is None:
-            return None
-        out = _event_row(conn, row)
-        sources = []
-        for s in conn.execute(
-                "SELECT ae.article_id, ae.idx, ae.date, ae.date_source, ae.place, ae.historical, ae.confidence,"
-                " ae.link_reason, a.url, a.outlet, a.title, a.published, a.duplicate_of FROM article_events ae"
-                " JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ? ORDER BY a.published, a.id",
-                (event_id,)).fetchall():
-            src = dict(s)
-            src["historical"] = bool(src["historical"])
-            src["people"] = [r[0] for r in conn.execute(
-                "SELECT name FROM participants WHERE article_id = ? AND event_idx = ?", (s["article_id"], s["idx"]))]
-            body = conn.execute("SELECT body FROM articles WHERE id = ?", (s["article_id"],)).fetchone()[0]
-            src["evidence"] = [
-                {"start": e[0], "end": e[1], "text": e[2],
-                 "before": body[max(0, e[0] - CONTEXT_CHARS):e[0]], "after": body[e[1]:e[1] + CONTEXT_CHARS]}
-                for e in conn.execute(
-                    "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
-                    " AND owner_idx = ? ORDER BY start", (s["article_id"], s["idx"]))]
-            sources.append(src)
-        out["sources"] = sources
-        out["agreements"] = [dict(r) for r in conn.execute(
-            "SELECT id, type, subject, status, date FROM agreements WHERE event_id = ? ORDER BY id", (event_id,))]
-        return out
-    finally:
-        conn.row_factory = None
+    found = _dicts(conn, f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
+    if not found:
+        return None
+    out = _event_fields(found, conn)[0]
+    sources = _dicts(conn, "SELECT ae.article_id, ae.idx, ae.date, ae.date_source, ae.place, ae.historical,"
+                           " ae.confidence, ae.link_reason, a.url, a.outlet, a.title, a.published, a.duplicate_of,"
+                           " a.body FROM article_events ae JOIN articles a ON a.id = ae.article_id"
+                           " WHERE ae.event_id = ? ORDER BY a.published, a.id", (event_id,))
+    for src in sources:
+        body = src.pop("body")
+        src["historical"] = bool(src["historical"])
+        src["people"] = [r[0] for r in conn.execute(
+            "SELECT name FROM participants WHERE article_id = ? AND event_idx = ?", (src["article_id"], src["idx"]))]
+        src["evidence"] = [
+            {"start": a, "end": b, "text": text,
+             "before": body[max(0, a - CONTEXT_CHARS):a], "after": body[b:b + CONTEXT_CHARS]}
+            for a, b, text in conn.execute(
+                "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
+                " AND owner_idx = ? ORDER BY start", (src["article_id"], src["idx"]))]
+    out["sources"] = sources
+    out["agreements"] = _dicts(conn, "SELECT id, type, subject, status, date FROM agreements WHERE event_id = ?"
+                                     " ORDER BY id", (event_id,))
+    return out
 
 
 def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
@@ -222,11 +206,7 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    conn.row_factory = sqlite3.Row
-    try:
-        rows = [dict(r) for r in conn.execute(sql, args).fetchall()]
-    finally:
-        conn.row_factory = None
+    rows = _dicts(conn, sql, args)
     for r in rows:
         r["countries"] = r["countries"].split(",") if r["countries"] else []
         r["sources"] = [x[0] for x in conn.execute(
