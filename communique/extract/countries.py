@@ -48,12 +48,14 @@ def _acronym_pattern():
 
 
 def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
-    from communique.extract.people import is_headline_case
+    pattern, acronyms = _acronym_pattern()
+    hits = list(pattern.finditer(line))
+    if not hits:                      # the cheap test first: most lines have no such acronym
+        return []
+    from communique.extract.people import is_headline_case   # here: people imports this module
     if not is_headline_case(line):
         return []
-    pattern, acronyms = _acronym_pattern()
-    return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1)))
-            for m in pattern.finditer(line)]
+    return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1))) for m in hits]
 
 
 def _compound_parts(t) -> list[tuple[str, Span]]:

@@ -10,12 +10,14 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import regex
 
 from communique.extract.countries import rank_countries, url_country
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.model import Person, Span
+from communique.nlp import lexicons
 
 # "(Photo: Huy Huy / Tuoi Tre)", "Translated by Mai Huong", "Photo by ...": names there are credits.
 _CREDIT = regex.compile(
@@ -270,15 +272,17 @@ def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int
         p.mentions.sort(key=lambda s: s.start)
 
 
-SPEECH = regex.compile(r"\s+(?:said|says|stated|affirmed|stressed|emphasi[sz]ed|noted|added|confirmed|"
-                      r"reiterated|declared)\b\s*(?:that\s+)?(?:the\s+)?")
+@lru_cache(maxsize=1)
+def _speech() -> regex.Pattern:
+    verbs = "|".join(regex.escape(v) for v in lexicons.statements()["quoting"])
+    return regex.compile(rf"\s+(?:{verbs})\b\s*(?:that\s+)?(?:the\s+)?")
 
 
 def speaking_at(body: str, person: Person) -> list[int]:
     """Where a mention of the person is followed by a speech verb: the offset after the verb."""
     out = []
     for m in person.mentions:
-        gap = SPEECH.match(body, m.end)
+        gap = _speech().match(body, m.end)
         if gap:
             out.append(gap.end())
     return out

@@ -30,8 +30,8 @@ def candidate_events(conn: sqlite3.Connection, e: ev.EventView, neighbours: list
     args = [e.countries, e.kind, e.article_id]
     found: list[int] = []
     a = ev.anchor(e)
+    lo, hi = _window(a) if a else (None, None)
     if a:
-        lo, hi = _window(a)
         found += [r[0] for r in conn.execute(base + " AND ae.anchor BETWEEN ? AND ? LIMIT ?",
                                              args + [lo, hi, MAX_CANDIDATES])]
     found += [r[0] for r in conn.execute(base + " AND ae.anchor IS NULL LIMIT ?", args + [MAX_CANDIDATES])]
@@ -44,7 +44,7 @@ def candidate_events(conn: sqlite3.Connection, e: ev.EventView, neighbours: list
         found += [r[0] for r in conn.execute(
             base + window + f" AND EXISTS (SELECT 1 FROM participants p WHERE p.article_id = ae.article_id"
                             f" AND p.event_idx = ae.idx AND p.person_id IN ({marks})) LIMIT ?",
-            args + (list(_window(a)) if a else []) + people + [MAX_CANDIDATES])]
+            args + ([lo, hi] if a else []) + people + [MAX_CANDIDATES])]
     if neighbours:
         marks = ",".join("?" * len(neighbours))
         found += [r[0] for r in conn.execute(base + f" AND ae.article_id IN ({marks})", args + neighbours)]

@@ -27,8 +27,7 @@ def _cues() -> regex.Pattern:
     """Every engagement trigger of lexicons/events.json and the speech verbs of statements.json."""
     parts = []
     for rule in lexicons.events()["rules"]:
-        flags = "" if rule.get("cased") else "(?i)"
-        parts += [f"(?:{flags}{p})" if not flags else f"(?i:{p})" for p in rule["patterns"]]
+        parts += [f"(?:{p})" if rule.get("cased") else f"(?i:{p})" for p in rule["patterns"]]
     parts.append(f"(?i:{lexicons.statements()['speech']})")     # officials quoted by name only
     return regex.compile("|".join(parts))
 

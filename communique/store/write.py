@@ -79,11 +79,12 @@ NEIGHBOURS_PER_BAND = 50     # a bucket of boilerplate text can hold thousands: 
 MAX_NEIGHBOURS = 20
 
 
-def _neighbours(conn: sqlite3.Connection, article_id: str, sig: bytes) -> tuple[list[str], str | None]:
+def _neighbours(conn: sqlite3.Connection, article_id: str, sig: bytes,
+                bands: list[tuple[int, int]] | None = None) -> tuple[list[str], str | None]:
     """Articles sharing LSH bands with this one (those sharing most, bounded), and the earliest
     near-duplicate among them."""
     found: dict[str, int] = {}
-    for band, h in similarity.bands(sig):
+    for band, h in bands if bands is not None else similarity.bands(sig):
         for (other,) in conn.execute("SELECT article_id FROM article_bands WHERE band = ? AND hash = ? LIMIT ?",
                                      (band, h, NEIGHBOURS_PER_BAND)):
             if other != article_id:
@@ -102,7 +103,8 @@ def _neighbours(conn: sqlite3.Connection, article_id: str, sig: bytes) -> tuple[
 def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, input_hash: str | None) -> None:
     aid = data["id"]
     sig = similarity.signature(data["body"])
-    neighbours, duplicate_of = _neighbours(conn, aid, sig)
+    bands = similarity.bands(sig)
+    neighbours, duplicate_of = _neighbours(conn, aid, sig, bands)
     conn.execute(
         "INSERT INTO articles (id, url, outlet, title, published, published_source, body, content_hash, source,"
         " record_json, input_hash, duplicate_of, minhash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -110,7 +112,7 @@ def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, inp
          data.get("published_source"), data["body"], digest, data.get("source"), payload, input_hash,
          duplicate_of, sig))
     conn.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?,?,?)",
-                     [(b, h, aid) for b, h in similarity.bands(sig)])
+                     [(b, h, aid) for b, h in bands])
     person_of = _insert_people(conn, aid, data.get("people") or [])
     _insert_events(conn, data, person_of)
     _insert_agreements(conn, aid, data.get("agreements") or [])
