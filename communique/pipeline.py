@@ -34,12 +34,13 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
 
 
 def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
-    nlp = load_pipeline(settings.model)
+    nlp = load_pipeline(settings.model, settings.ner)
 
     def cleaned_pairs():
         for article in articles:
             cleaned = clean(article.raw_text)
             doc = nlp.make_doc(cleaned.body)
+            doc.user_data["communique_text"] = cleaned.body      # == doc.text, which spaCy rebuilds per access
             doc._.communique_meta = {"url": article.url, "outlet": article.outlet, "published": article.published,
                                      "captions": cleaned.captions}
             yield doc, (article, cleaned)
@@ -54,7 +55,7 @@ _WORKER_SETTINGS: Settings | None = None
 def _worker_init(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    load_pipeline(settings.model)
+    load_pipeline(settings.model, settings.ner)
 
 
 def _worker_run(chunk: list[Article]) -> list[Record]:
@@ -72,14 +73,28 @@ def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
         yield chunk
 
 
+def _start_context(settings: Settings):
+    """fork where the platform has it and this process runs no other thread: the workers then start
+    with the pipeline, lexicons and gazetteer loaded here (copy-on-write) instead of loading them
+    again (~3 s each). Otherwise spawn: forking a threaded process (a web server, a progress
+    monitor) can deadlock the child."""
+    import multiprocessing
+    import threading
+
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        from communique.extract.places import gazetteer
+        load_pipeline(settings.model, settings.ner)
+        gazetteer()
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
+
+
 def _extract_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
     """Chunks of batch_size articles go to a pool of workers; results come back in input order
     with at most two chunks per worker in flight, so memory stays bounded on any input size."""
-    import multiprocessing
     from collections import deque
 
-    ctx = multiprocessing.get_context("spawn")   # no fork of a loaded model or an open database
-    with ctx.Pool(settings.processes, initializer=_worker_init, initargs=(settings,)) as pool:
+    with _start_context(settings).Pool(settings.processes, initializer=_worker_init, initargs=(settings,)) as pool:
         pending: deque = deque()
         for chunk in _chunks(articles, settings.batch_size):
             pending.append(pool.apply_async(_worker_run, (chunk,)))

@@ -17,6 +17,7 @@ class Settings:
     db: str = "communique.db"
     batch_size: int = 16
     processes: int = 1
+    ner: bool = False
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
@@ -24,6 +25,7 @@ class Settings:
         for f in fields(cls):
             env = os.environ.get(f"COMMUNIQUE_{f.name.upper()}")
             if env is not None:
-                values[f.name] = type(getattr(cls, f.name))(env)
+                kind = type(getattr(cls, f.name))
+                values[f.name] = env.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(env)
         base = cls(**{k: v for k, v in values.items() if k in {f.name for f in fields(cls)}})
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})

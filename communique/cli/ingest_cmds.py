@@ -61,11 +61,14 @@ def _write_atomic(path: Path, text: str) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<id>.json per article (default: JSON lines on stdout).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default 1, or $COMMUNIQUE_PROCESSES).")
-def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, processes: int | None) -> None:
+@click.option("--ner", is_flag=True, default=None,
+              help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
+def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, processes: int | None,
+            ner: bool | None) -> None:
     """Extract records from INPUTS: .txt/.html/.jsonl files, directories, or - for stdin."""
     from communique.pipeline import extract as run
 
-    settings = _settings(max_bytes=max_bytes, processes=processes)
+    settings = _settings(max_bytes=max_bytes, processes=processes, ner=ner)
     batch = Batch()
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
@@ -85,9 +88,9 @@ def _safe(article_id: str) -> str:
 
 
 
-def input_hash(article) -> str:
-    """What was read, with the extractor's version: the same input again needs no extraction."""
-    h = hashlib.sha256(__version__.encode())
+def input_hash(article, ner: bool = False) -> str:
+    """What was read, with the extractor's version and mode: the same input again needs no extraction."""
+    h = hashlib.sha256(__version__.encode() + (b"+ner" if ner else b""))
     for part in (article.id, article.url, article.outlet, article.title, article.published, article.raw_text):
         h.update(b"\x00" + (part or "").encode("utf-8", "surrogatepass"))
     return h.hexdigest()
@@ -95,6 +98,7 @@ def input_hash(article) -> str:
 
 def _progress(total: int | None, quiet: bool):
     from tqdm import tqdm
+    tqdm.monitor_interval = 0          # no monitor thread: extraction workers may then be forked
     return tqdm(total=total, unit=" articles", file=sys.stderr, dynamic_ncols=True, leave=False,
                 disable=True if quiet else None, mininterval=0.5)
 
@@ -109,8 +113,10 @@ def _progress(total: int | None, quiet: bool):
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this machine, or the workers of a dask.distributed cluster.")
 @click.option("--scheduler", help="The dask scheduler's address (tcp://HOST:8786) for --engine dask.")
+@click.option("--ner", is_flag=True, default=None,
+              help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
 def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool,
-           processes: int | None, engine: str, scheduler: str | None) -> None:
+           processes: int | None, engine: str, scheduler: str | None, ner: bool | None) -> None:
     """Extract INPUTS and store them in the SQLite database, linking people and events across articles.
 
     Each article is one transaction: an interrupted run leaves no partial article, and running it
@@ -127,7 +133,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
         def run(articles, settings):                      # noqa: F811  (the dask engine replaces the local one)
             return extract_on_dask(articles, settings, scheduler)
 
-    settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes)
+    settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes, ner=ner)
     conn = store.connect(settings.db)
     batch = Batch()
     outcomes: dict[str, int] = {}
@@ -136,7 +142,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
 
     def fresh(articles):
         for article in articles:
-            digest = hashes[article.id] = input_hash(article)
+            digest = hashes[article.id] = input_hash(article, settings.ner)
             if not force and store.stored_input_hash(conn, article.id) == digest:
                 outcomes["unchanged"] = outcomes.get("unchanged", 0) + 1
                 batch.done += 1

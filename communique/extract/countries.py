@@ -6,19 +6,17 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, phrase_table, tag, tokenize
+from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, Line, phrase_table, tag_lines
 from communique.model import Span
 from communique.nlp import lexicons
 
 
-def country_mentions(body: str) -> list[tuple[str, Span]]:
-    """(alpha-3, span) for every country name or demonym, line by line."""
+def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[str, Span]]:
+    """(alpha-3, span) for every country name or demonym, line by line (`lines`: tag_lines(body),
+    when already computed)."""
     out: list[tuple[str, Span]] = []
-    start = 0
-    for line in body.split("\n"):
-        toks = tokenize(line, start)
+    for _, start, line, toks, tags in lines if lines is not None else tag_lines(body):
         seen = set()
-        tags = tag(toks)
         for g in tags:
             if g is not None and g.cat in (COUNTRY, DEMONYM, PARTY) and (g.i, g.j) not in seen:
                 seen.add((g.i, g.j))
@@ -28,7 +26,6 @@ def country_mentions(body: str) -> list[tuple[str, Span]]:
             if g is None and "-" in t.text:
                 out += _compound_parts(t)
         out += _headline_acronyms(line, start)
-        start += len(line) + 1
     return sorted(out, key=lambda cs: cs[1].start)
 
 

@@ -36,6 +36,7 @@ _MECHANISM = regex.compile(
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception"}     # "X received Y": X is the host
+_PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+)?$", regex.IGNORECASE)
 
 
 @dataclass
@@ -168,10 +169,21 @@ def _mechanism(text: str) -> tuple[str | None, int | None]:
     return m.group("name").strip(), n
 
 
+@lru_cache(maxsize=None)
+def any_trigger() -> regex.Pattern:
+    """All trigger patterns as one alternation: it matches a sentence exactly when one of them does,
+    so the sentences with no trigger (most of them) cost one scan instead of one per pattern."""
+    return regex.compile("|".join(f"(?:{p})" if r.get("cased") else f"(?i:{p})"
+                                  for r in lexicons.events()["rules"] for p in r["patterns"]))
+
+
 def candidates(ctx: ArticleContext) -> list[Event]:
     all_rules, not_engagement, cues = rules()
+    triggered = any_trigger()
     out: list[Event] = []
     for s in ctx.sentences:
+        if not triggered.search(s.text):
+            continue
         sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
         named = {code for code, _ in s.countries}
         hits: list[tuple[Rule, regex.Match]] = []
@@ -234,6 +246,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True
     people = unique(k for k, _, _ in s.people)
+    if kind != "multilateral" and not bare:
+        people += _pronoun_subject(ctx, s, m, a, people, sides)
     if kind == "multilateral":
         name = m.group().strip()
         if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
@@ -260,6 +274,21 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                          ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                          evidence=evidence, sentences=[s.index], enrich_only=enrich_only))
     return out
+
+
+def _pronoun_subject(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int, people: list[int],
+                     sides: list[str]) -> list[int]:
+    """"Earlier today, he met with Prime Minister X": the pronoun is the other side's person named
+    last before this sentence (one side's people are named, the other side is known)."""
+    if any(st < a for _, st, _ in s.people) or not _PRONOUN_SUBJECT.search(s.text[:m.start()]):
+        return []
+    named = {ctx.people[k].country for k in people}
+    other = [c for c in sides if c not in named]
+    if len(other) != 1:
+        return []
+    last = [(max(x.start for x in p.mentions if x.start < s.span.start), k) for k, p in enumerate(ctx.people)
+            if p.country == other[0] and any(x.start < s.span.start for x in p.mentions)]
+    return [max(last)[1]] if last else []
 
 
 # ---- news versus background -------------------------------------------------------------------

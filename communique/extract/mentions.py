@@ -19,6 +19,7 @@ from communique.extract.lexmatch import (
     COUNTERPART, COUNTRY, CREDIT, DEMONYM, DOMAIN, HEAD, HON, JOINER, MOD, PARTICLE, PARTY, PLACE, RANK, TITLE_PARTS,
     Tag, Tok, tag, tokenize,
 )
+from communique.extract.places import lookup
 
 MAX_NAME_TOKENS = 6
 _POSS = {"’s", "'s"}
@@ -65,6 +66,12 @@ def _is_name_token(t: Tok, g: Tag | None) -> bool:
     return True
 
 
+def is_city(name: str) -> bool:
+    """A large city's name (or a capital's): never a person's."""
+    hit = lookup(name)
+    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
+
+
 def _join(toks: list[Tok]) -> str:
     out = ""
     for k, t in enumerate(toks):
@@ -84,9 +91,12 @@ def _name_text(toks: list[Tok]) -> str:
 class LineParser:
     """Parse the mentions on one line; a fresh parser per line keeps the state obvious."""
 
-    def __init__(self, text: str, offset: int, line_no: int):
-        self.toks = tokenize(text, offset)
-        self.tags = tag(self.toks)
+    def __init__(self, text: str, offset: int, line_no: int, tagged: tuple[list[Tok], list[Tag | None]] | None = None):
+        """`tagged`: the line's tokens and tags when already computed (lexmatch.tag_lines)."""
+        if tagged is None:
+            toks = tokenize(text, offset)
+            tagged = toks, tag(toks)
+        self.toks, self.tags = tagged
         self.n = len(self.toks)
         self.line_no = line_no
 
@@ -297,15 +307,39 @@ class LineParser:
             k = j
         return k
 
+    def parse_named(self, i: int) -> tuple[RawMention | None, int]:
+        """'Jane Roe, Director General for Strategy at the French Ministry…': a bare name of two or
+        more words whose office follows it after a comma or a dash (no title before the name)."""
+        k = i
+        while k < self.n and _is_name_token(self.toks[k], self.tags[k]) and k - i <= MAX_NAME_TOKENS:
+            k += 1
+        toks = self.toks[i:k]
+        while toks and toks[0].low in STOP_WORDS:          # "Meanwhile Jane Roe, …"
+            toks = toks[1:]
+        if (len(toks) < 2 or len(toks) > MAX_NAME_TOKENS or self.tags[i] is not None or k >= self.n
+                or self.toks[k].text not in _DASHES or not self._starts_title(k + 1)):
+            return None, max(k, i + 1)
+        if all(t.text.isupper() for t in toks) or is_city(" ".join(t.text for t in toks)):
+            return None, max(k, i + 1)                      # a dateline: "HANOI — Minister of …"
+        m = RawMention(start=toks[0].start, end=toks[-1].end, name=_name_text(toks), anchor="appositive",
+                       line=self.line_no)
+        end = self.appositive(m, k)
+        if m.title is None:
+            return None, max(k, i + 1)
+        return m, end
+
     def mentions(self) -> list[RawMention]:
         out, i = [], 0
         while i < self.n:
             if self._starts_run(i):
                 m, i = self.parse_run(i)
-                if m is not None:
-                    out.append(m)
+            elif (self.toks[i].cap and (i == 0 or not _is_name_token(self.toks[i - 1], self.tags[i - 1]))
+                  and _is_name_token(self.toks[i], self.tags[i])):
+                m, i = self.parse_named(i)
             else:
-                i += 1
+                m, i = None, i + 1
+            if m is not None:
+                out.append(m)
         return out
 
 
@@ -318,9 +352,10 @@ def _cut_country(title: list[Tok], tail: int | None) -> list[Tok]:
     return title
 
 
-def line_mentions(text: str, offset: int = 0, line_no: int = 0) -> list[RawMention]:
+def line_mentions(text: str, offset: int = 0, line_no: int = 0,
+                  tagged: tuple[list[Tok], list[Tag | None]] | None = None) -> list[RawMention]:
     """All title-, rank- or honorific-anchored mentions on one line (offsets relative to the body)."""
-    return LineParser(text, offset, line_no).mentions()
+    return LineParser(text, offset, line_no, tagged).mentions()
 
 
 def name_with_appositive(text: str, start: int, end: int, offset: int, line_no: int) -> RawMention | None:

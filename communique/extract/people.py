@@ -15,6 +15,7 @@ from functools import lru_cache
 import regex
 
 from communique.extract.countries import rank_countries, url_country
+from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.model import Person, Span
 from communique.nlp import lexicons
@@ -79,27 +80,27 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
-def title_mentions(body: str, credits: list[tuple[int, int]]) -> tuple[list[RawMention], set[int]]:
-    """Title-anchored mentions on every line, and the numbers of headline-case lines."""
+def title_mentions(body: str, credits: list[tuple[int, int]],
+                   lines: list[Line] | None = None) -> tuple[list[RawMention], set[int]]:
+    """Title-anchored mentions on every line, and the numbers of headline-case lines (`lines`:
+    tag_lines(body), when already computed)."""
     found: list[RawMention] = []
     weak_lines: set[int] = set()
-    for no, start, line in _lines(body):
+    for no, start, line, toks, tags in lines if lines is not None else tag_lines(body):
         if not line.strip():
             continue
         if is_headline_case(line):
             weak_lines.add(no)
-        for m in line_mentions(line, start, no):
+        for m in line_mentions(line, start, no, (toks, tags)):
             if not _inside(m.start, credits):
                 found.append(m)
     return found, weak_lines
 
 
 def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]],
-                     titled: tuple[list[RawMention], set[int]] | None = None) -> list[RawMention]:
-    """Title-anchored mentions on every line (`titled`, when already found), then NER names that
-    no title anchored."""
-    found, weak_lines = titled if titled is not None else title_mentions(body, credits)
-    found = list(found)
+                     lines: list[Line] | None = None) -> list[RawMention]:
+    """Title-anchored mentions on every line, then NER names that no title anchored."""
+    found, weak_lines = title_mentions(body, credits, lines)
     covered = [(m.start, m.end) for m in found]
     line_starts = [(no, start, line) for no, start, line in _lines(body)]
     for a, b in ner_spans:
@@ -255,20 +256,38 @@ def _assign_countries(entities: list[_Entity], people: list[Person], ranked: lis
             p.country, p.country_source = choice, "other_side"
 
 
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or unicodedata.category(ch)[0] == "M"
+
+
+def _whole_word(body: str, form: str):
+    """(start, end) of each occurrence of `form` not inside a longer word (str.find: no regex per name)."""
+    i = body.find(form)
+    while i != -1:
+        j = i + len(form)
+        if not (i and _is_letter(body[i - 1])) and not (j < len(body) and _is_letter(body[j])):
+            yield i, j
+        i = body.find(form, i + 1)
+
+
 def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int]]) -> None:
     """Bare surname / given-name mentions ('Giang said') for evidence offsets."""
     taken = [(s.start, s.end) for p in people for s in p.mentions]
+    family_first = set(lexicons.ranks()["family_name_first"])
+    words_used = Counter(w for p in people for w in set(p.name.split()))
     for p in people:
         words = p.name.split()
         forms = {p.name, words[-1]} | ({" ".join(words[:2])} if len(words) > 2 else set())
+        if p.country in family_first and len(words) > 1 and words_used[words[0]] == 1:
+            forms.add(words[0])          # "Jeong Kyeong-doo" … "Jeong said"
         for form in sorted(forms, key=len, reverse=True):
             if len(form) < 2:
                 continue
-            for m in regex.finditer(rf"(?<![\p{{L}}\p{{M}}]){regex.escape(form)}(?![\p{{L}}\p{{M}}])", body):
-                if _inside(m.start(), credits) or any(a < m.end() and m.start() < b for a, b in taken):
+            for a, b in _whole_word(body, form):
+                if _inside(a, credits) or any(x < b and a < y for x, y in taken):
                     continue
-                p.mentions.append(Span(m.start(), m.end(), m.group()))
-                taken.append((m.start(), m.end()))
+                p.mentions.append(Span(a, b, form))
+                taken.append((a, b))
         p.mentions.sort(key=lambda s: s.start)
 
 
@@ -301,11 +320,12 @@ def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span
 
 
 def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],
-                   url: str | None = None, titled: tuple[list[RawMention], set[int]] | None = None) -> list[Person]:
+                   url: str | None = None, lines: list[Line] | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
-    `countries` the country mentions; `url` the page address (its domain may name a home country)."""
+    `countries` the country mentions; `url` the page address (its domain may name a home country);
+    `lines` tag_lines(body) when already computed."""
     credits = credit_ranges(body)
-    mentions = collect_mentions(body, ner_spans, credits, titled)
+    mentions = collect_mentions(body, ner_spans, credits, lines)
     _visit_cues(body, mentions, countries)
     entities = _link([m for m in mentions if m.name])
     people: list[Person] = []

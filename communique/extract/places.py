@@ -18,6 +18,8 @@ from communique.nlp import lexicons
 MIN_POPULATION = 15000
 _PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached|across)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?$",
                       regex.IGNORECASE)
+# "at Perdana Putra, Putrajaya": the city after a named venue
+_VENUE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}\p{Lu}[\p{L}\p{M}'’-]*,\s+$")
 _CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
 _DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*[\p{L}.]+\s*\d{1,2}\s*)?(?:\(|—|–|--|\s-\s|:)")
 
@@ -93,7 +95,8 @@ def find_places(text: str, offset: int = 0, prefer: frozenset[str] = frozenset()
     out: list[Place] = []
     countries = _country_words()
     for m in _CAPWORDS.finditer(text):
-        if not _PREP.search(text[max(0, m.start() - 40):m.start()]):
+        before = text[max(0, m.start() - 80):m.start()]
+        if not _PREP.search(before[-40:]) and not _VENUE.search(before):
             continue
         words = m.group().split()
         for n in range(len(words), 0, -1):          # longest written name first

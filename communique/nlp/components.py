@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from communique.extract.countries import country_mentions
 from communique.extract.engagements import extract_engagements
 from communique.extract.people import extract_people
-from communique.nlp.extensions import register
+from communique.nlp.extensions import doc_lines, doc_text, register
 from communique.nlp.ner_gate import NerGate
 
 register()
@@ -19,7 +19,7 @@ class CountryTagger:
     doc.spans['communique_countries'] (label = ISO alpha-3)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = country_mentions(doc.text)
+        found = country_mentions(doc_text(doc), doc_lines(doc))
         doc._.communique_countries = found
         spans = [doc.char_span(s.start, s.end, label=code, alignment_mode="expand") for code, s in found]
         doc.spans["communique_countries"] = [s for s in spans if s is not None]
@@ -34,9 +34,9 @@ class PeopleFinder:
         ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         countries = doc._.communique_countries
         if countries is None:
-            countries = country_mentions(doc.text)
+            countries = country_mentions(doc_text(doc), doc_lines(doc))
         meta = doc._.communique_meta or {}
-        people = extract_people(doc.text, ner, countries, url=meta.get("url"))
+        people = extract_people(doc_text(doc), ner, countries, url=meta.get("url"), lines=doc_lines(doc))
         doc._.communique_people = people
         spans = []
         for k, p in enumerate(people):
@@ -56,9 +56,9 @@ class EngagementFinder:
         meta = doc._.communique_meta or {}
         countries = doc._.communique_countries
         if countries is None:
-            countries = country_mentions(doc.text)
+            countries = country_mentions(doc_text(doc), doc_lines(doc))
         doc._.communique_engagements = extract_engagements(
-            doc.text, meta.get("published"), doc._.communique_people or [], countries, meta.get("captions", []))
+            doc_text(doc), meta.get("published"), doc._.communique_people or [], countries, meta.get("captions", []))
         return doc
 
 

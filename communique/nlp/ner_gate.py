@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from spacy.util import minibatch
 
 from communique.nlp import lexicons
+from communique.nlp.extensions import doc_text
 
 _SENTENCE = regex.compile(r"\S[^\n]*?(?:[.!?][\"”’')\]]*(?=\s+[\"“‘(]?\p{Lu})|$)", regex.MULTILINE)
 _NAME_RUN = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'’.-]+(?:\s+\p{Lu}[\p{L}\p{M}'’.-]+)+")
@@ -52,7 +53,8 @@ class NerGate:
 
     def pipe(self, docs: Iterable[Doc], batch_size: int | None = None) -> Iterator[Doc]:
         for batch in minibatch(docs, batch_size or self.batch_size):
-            pieces = [(k, a, doc.text[a:b]) for k, doc in enumerate(batch) for a, b in sentences_that_matter(doc.text)]
+            texts = [doc_text(doc) for doc in batch]
+            pieces = [(k, a, texts[k][a:b]) for k in range(len(batch)) for a, b in sentences_that_matter(texts[k])]
             found: dict[int, list] = {}
             for (k, a, _), sent in zip(pieces, self.ner.pipe((p[2] for p in pieces), batch_size=self.batch_size)):
                 for e in sent.ents:

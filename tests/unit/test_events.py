@@ -137,3 +137,17 @@ def test_unattributed_talks_are_held_by_each_sides_quoted_principal(engagements_
     [meeting] = [e for e in found["events"] if e["kind"] == "meeting"]
     assert set(meeting["countries"]) == {"RUS", "VNM"}
     assert {"Tran Quoc Binh", "Orlov"} <= set(meeting["people"])
+
+
+def test_a_pronoun_subject_is_the_other_sides_last_named_person(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak arrived in Budapest on March 3 for a one-day visit to Hungary. "
+            "Earlier today, he met with Prime Minister Anna Kovacs at the Carmelite Monastery, Budapest.")
+    meeting = only(events(engagements_of, text, "2025-03-03"), "meeting")
+    assert set(meeting["people"]) == {"Jan Nowak", "Anna Kovacs"}
+    assert meeting["place"] == "Budapest"
+
+
+def test_a_bid_to_host_is_not_an_engagement(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs asked for Poland's support for Hungary's bid to host the "
+            "2036 World Expo.")
+    assert [e for e in events(engagements_of, text, "2025-03-03") if e["kind"] == "multilateral"] == []

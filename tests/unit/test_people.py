@@ -109,3 +109,39 @@ def test_an_official_speaking_for_a_country_serves_it(people_of):
     found = people_of(text)
     assert found["Orlov"].country == "RUS"
     assert found["Tran Quoc Binh"].country == "VNM"
+
+
+def test_name_with_its_office_after_it(people_of):
+    p = people_of("Hungarian Defence Minister Anna Kovacs met Jean Martin, Director General for International "
+                  "Relations at the French Ministry of the Armed Forces, in Budapest.")
+    jm = p["Jean Martin"]
+    assert jm.country == "FRA"
+    assert jm.title.startswith("Director General for International Relations")
+
+
+def test_a_dateline_before_an_office_is_not_a_person(people_of):
+    p = people_of("BUDAPEST — Minister of Defence Anna Kovacs received the delegation.")
+    assert list(p) == ["Anna Kovacs"]
+
+
+def test_a_function_word_glued_to_a_title(people_of):
+    p = people_of("The Prime Minister hosted a dinner forPresident Jan Nowak of Poland at the palace.")
+    assert p["Jan Nowak"].title == "President"
+
+
+def test_family_name_first_short_form(people_of):
+    text = ("South Korean Defense Minister Park Min-seok met Japanese Defense Minister Kenji Sato in Seoul.\n\n"
+            "Park said the talks were useful.")
+    p = people_of(text)
+    park = p["Park Min-seok"]
+    assert any(text[m.start:m.end] == "Park" and m.start > text.index("\n") for m in park.mentions)
+    # given name first (JPN): the first word is not a short form
+    assert all(text[m.start:m.end] != "Kenji" for m in p["Kenji Sato"].mentions)
+
+
+def test_family_name_shared_by_two_people_is_not_a_short_form(people_of):
+    text = ("South Korean Defense Minister Park Min-seok and South Korean Foreign Minister Park Ji-hoon met "
+            "Japanese officials in Seoul.\n\nPark said the talks were useful.")
+    p = people_of(text)
+    late = text.rindex("Park")
+    assert not any(m.start == late for person in p.values() for m in person.mentions)

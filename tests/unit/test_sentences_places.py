@@ -20,6 +20,12 @@ def test_city_after_a_preposition_keeps_the_written_form():
     assert (p.text, p.name, p.country) == ("Hà Nội", "Hanoi", "VNM")
 
 
+def test_city_after_a_named_venue():
+    [p] = find_places("The talks took place at Government House, Canberra, on Monday.")
+    assert (p.text, p.country) == ("Canberra", "AUS")
+    assert find_places("He spoke at Carnegie Hall, a landmark.") == []
+
+
 def test_country_names_and_months_are_not_cities():
     assert find_places("He arrived in Vietnam in May.") == []
 
