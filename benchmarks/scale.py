@@ -41,6 +41,18 @@ def _rss_mb(pid: int) -> float:
         return 0.0
 
 
+def _stored(db: Path) -> int:
+    """Articles committed so far (a read-only look at the store the ingest is writing)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def run_ingest(n: int, processes: int, workdir: Path) -> str:
     src, db = workdir / "syn.jsonl", workdir / "scale.db"
     with src.open("w", encoding="utf-8") as fh:
@@ -51,10 +63,15 @@ def run_ingest(n: int, processes: int, workdir: Path) -> str:
     start = time.perf_counter()
     proc = subprocess.Popen(cmd, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     samples: list[tuple[float, float]] = []
+    stored_at: list[tuple[float, int]] = [(0.0, 0)]       # (seconds, articles stored): the rate over the run
     while proc.poll() is None:
-        samples.append((time.perf_counter() - start, _rss_mb(proc.pid)))
+        now = time.perf_counter() - start
+        samples.append((now, _rss_mb(proc.pid)))
+        if now - stored_at[-1][0] >= 5:
+            stored_at.append((now, _stored(db)))
         time.sleep(1)
     seconds = time.perf_counter() - start
+    stored_at.append((seconds, n))
     err = proc.stderr.read().decode()
     if proc.returncode != 0:
         sys.exit(f"error: ingest failed: {err.strip().splitlines()[-1] if err else proc.returncode}")
@@ -68,8 +85,16 @@ def run_ingest(n: int, processes: int, workdir: Path) -> str:
     for k in range(10):
         part = [rss for t, rss in samples if k * seconds / 10 <= t < (k + 1) * seconds / 10]
         tenths.append(max(part) if part else 0.0)
+    def stored_by(t: float) -> float:           # linear between the samples
+        for (t0, c0), (t1, c1) in zip(stored_at, stored_at[1:]):
+            if t0 <= t <= t1:
+                return c0 + (c1 - c0) * (t - t0) / (t1 - t0) if t1 > t0 else c1
+        return float(n)
+
+    rates = [(stored_by((k + 1) * seconds / 10) - stored_by(k * seconds / 10)) / (seconds / 10) for k in range(10)]
     return "\n".join([
         f"ingest: {n} synthetic articles, {processes} process(es)",
+        f"  articles/s per tenth of the run: {', '.join(f'{r:.0f}' for r in rates)}",
         f"  wall {seconds:.0f} s, {n / seconds:.1f} articles/s; store {size / 2**20:.0f} MB, {events} canonical events",
         f"  peak RSS (ingest + workers) {max((r for _, r in samples), default=0):.0f} MB;"
         f" peak per tenth of the run: {', '.join(f'{x:.0f}' for x in tenths)} MB",

@@ -87,3 +87,13 @@ def test_changed_article_replaces_earlier_version(tmp_path):
     with sqlite3.connect(db) as conn:
         names = {n for (n,) in conn.execute("SELECT name FROM article_people")}
     assert "Bounmy Phommachanh" in names and "Khamphong Souvanna" not in names
+
+
+def test_ner_flag_adds_names_no_title_anchors():
+    text = b"Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Warsaw on Monday.\n"
+    names = {}
+    for flags in ([], ["--ner"]):
+        r = cli("extract", "-", *flags, stdin=text)
+        assert r.returncode == 0, r.stderr
+        names[bool(flags)] = sorted(p["name"] for p in json.loads(r.stdout)["people"])
+    assert names == {False: ["Jan Nowak"], True: ["Anna Kovacs", "Jan Nowak"]}

@@ -28,6 +28,9 @@ _CREDIT = regex.compile(
     regex.MULTILINE,
 )
 _HEADLINE_MIN_WORDS = 5
+_ALNUM = regex.compile(r"[a-z0-9]+")
+_WORD = regex.compile(r"\p{L}+")
+_SENTENCE_BREAK = regex.compile(r"[.!?]\s|[.!?][\"”’')]*\s*$")
 _LOW_TITLE_HEADS = ("member",)
 
 
@@ -36,7 +39,7 @@ def fold(text: str) -> list[str]:
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return regex.findall(r"[a-z0-9]+", text)
+    return _ALNUM.findall(text)
 
 
 def _covers(small: list[str], big: list[str]) -> bool:
@@ -52,9 +55,9 @@ def _covers(small: list[str], big: list[str]) -> bool:
 def is_headline_case(line: str) -> bool:
     """A short line with no sentence break and most longer words capitalised: a headline, where
     capitals say nothing about names."""
-    if len(line) > 200 or regex.search(r"[.!?]\s", line) or regex.search(r"[.!?][\"”’')]*\s*$", line):
+    if len(line) > 200 or _SENTENCE_BREAK.search(line):
         return False
-    words = [w for w in regex.findall(r"\p{L}+", line) if len(w) > 3]
+    words = [w for w in _WORD.findall(line) if len(w) > 3]
     return len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) > 0.75
 
 

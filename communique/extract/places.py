@@ -16,6 +16,7 @@ import regex
 from communique.nlp import lexicons
 
 MIN_POPULATION = 15000
+_NOT_LETTER = regex.compile(r"[^a-z]")
 _PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached|across)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?$",
                       regex.IGNORECASE)
 # "at Perdana Putra, Putrajaya": the city after a named venue
@@ -41,7 +42,7 @@ def fold(text: str) -> str:
 
 
 def _key(text: str) -> str:
-    return regex.sub(r"[^a-z]", "", fold(text))
+    return _NOT_LETTER.sub("", fold(text))
 
 
 @lru_cache(maxsize=None)

@@ -27,8 +27,8 @@ class CountryTagger:
 
 
 class PeopleFinder:
-    """Officials with their titles, ranks and countries; reads the statistical PERSON entities as a
-    fallback for names no title anchors. Sets doc._.communique_people and doc.spans['communique_people']."""
+    """Officials with their titles, ranks and countries; reads the statistical PERSON entities (set
+    only when the pipeline runs with --ner) for names no title anchors. Sets doc._.communique_people and doc.spans['communique_people']."""
 
     def __call__(self, doc: Doc) -> Doc:
         ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]

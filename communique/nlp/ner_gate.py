@@ -1,4 +1,8 @@
-"""The statistical NER, run only where it can matter.
+"""The statistical NER, run only where it can matter — and only with `--ner` (Settings.ner).
+
+Off by default: the title grammar, appositive offices and short-form rules find the officials,
+and on dev the model then added only false people at five times the cost (docs/accuracy.md).
+It stays for corpora that name people without titles.
 
 Officials are found by the title grammar; the model's PERSON entities only add names no title
 anchors, and those matter in sentences that report an engagement or quote someone. A cheap

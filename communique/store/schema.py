@@ -214,3 +214,15 @@ MIGRATIONS.append(
         JOIN event_countries y ON y.event_id = x.event_id AND x.country < y.country;
     """
 )
+
+MIGRATIONS.append(
+    # 4: an index behind every foreign key to a canonical row. Recomputing a canonical event deletes
+    #    and rewrites its country rows and touches its agreements; without these each did a full scan,
+    #    and ingest slowed as the store grew (82 -> 27 articles/s over 100,000 articles).
+    """
+    CREATE INDEX event_countries_event ON event_countries(event_id);
+    CREATE INDEX event_pairs_event ON event_pairs(event_id);
+    CREATE INDEX agreements_event ON agreements(event_id);
+    CREATE INDEX agreement_countries_agreement ON agreement_countries(agreement_id);
+    """
+)

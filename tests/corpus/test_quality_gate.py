@@ -19,6 +19,7 @@ FLOORS = {  # dev + seeds
     ("areas", "f1"): 0.75,
     ("event_date_exact", "rate"): 0.85,
     ("event_place", "rate"): 0.80,
+    ("event_people_recall", "rate"): 0.85,  # issue 6: names found without the statistical NER
 }
 SEED_FLOORS = {("people", "f1"): 0.90, ("events", "f1"): 0.90, ("agreements", "f1"): 0.90}   # the five seeds alone
 

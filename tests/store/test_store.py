@@ -62,6 +62,34 @@ def test_the_file_is_plain_sqlite_in_wal_mode(conn, tmp_path):
     assert other.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
 
+def test_every_foreign_key_is_indexed(conn):
+    """Deleting or recomputing a canonical row looks its children up by the foreign key; without an
+    index that is a scan of the whole child table, and ingest slows as the store grows."""
+    tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'"
+                                         " AND sql NOT LIKE 'CREATE VIRTUAL%' AND name NOT LIKE '%fts%'")]
+    missing = []
+    for t in tables:
+        fks: dict[int, list[str]] = {}
+        for fk in conn.execute(f"PRAGMA foreign_key_list('{t}')"):
+            fks.setdefault(fk[0], []).append(fk[3])
+        leads = [[r[2] for r in conn.execute(f"PRAGMA index_info('{ix[1]}')")] for ix in conn.execute(f"PRAGMA index_list('{t}')")]
+        leads.append([r[1] for r in sorted(conn.execute(f"PRAGMA table_info('{t}')"), key=lambda r: r[5]) if r[5]])
+        for cols in fks.values():
+            if not any(lead[:len(cols)] == cols for lead in leads):
+                missing.append(f"{t}({', '.join(cols)})")
+    assert missing == []
+
+
+def test_refreshing_a_canonical_event_scans_no_table(conn):
+    store.save(conn, report_a())
+    plans = [" ".join(r[-1] for r in conn.execute("EXPLAIN QUERY PLAN " + sql, args)) for sql, args in [
+        ("DELETE FROM event_countries WHERE event_id = ?", (1,)),
+        ("DELETE FROM event_pairs WHERE event_id = ?", (1,)),
+        ("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND date IS NULL", ("2024", 1)),
+        ("DELETE FROM agreement_countries WHERE agreement_id = ?", (1,))]]
+    assert not [p for p in plans if p.startswith("SCAN")], plans
+
+
 def test_reingest_changes_nothing(conn):
     assert store.save(conn, report_a()) == "added"
     before = {t: count(conn, t) for t in ("articles", "events", "people", "evidence", "participants")}
