@@ -15,6 +15,9 @@ from communique.cli.app import db_option, main, settings as _settings
 from communique.errors import InputRejected, UsageError
 from communique.ingest import read_inputs
 
+ner_option = click.option("--ner", is_flag=True, default=None,
+                          help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
+
 
 class Batch:
     """Counts and rejections for one run; prints the closing summary."""
@@ -61,8 +64,7 @@ def _write_atomic(path: Path, text: str) -> None:
 @click.option("--out", type=click.Path(file_okay=False, path_type=Path), help="Write DIR/<id>.json per article (default: JSON lines on stdout).")
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes (default 1, or $COMMUNIQUE_PROCESSES).")
-@click.option("--ner", is_flag=True, default=None,
-              help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
+@ner_option
 def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, processes: int | None,
             ner: bool | None) -> None:
     """Extract records from INPUTS: .txt/.html/.jsonl files, directories, or - for stdin."""
@@ -113,8 +115,7 @@ def _progress(total: int | None, quiet: bool):
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this machine, or the workers of a dask.distributed cluster.")
 @click.option("--scheduler", help="The dask scheduler's address (tcp://HOST:8786) for --engine dask.")
-@click.option("--ner", is_flag=True, default=None,
-              help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
+@ner_option
 def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool,
            processes: int | None, engine: str, scheduler: str | None, ner: bool | None) -> None:
     """Extract INPUTS and store them in the SQLite database, linking people and events across articles.

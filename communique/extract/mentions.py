@@ -19,7 +19,7 @@ from communique.extract.lexmatch import (
     COUNTERPART, COUNTRY, CREDIT, DEMONYM, DOMAIN, HEAD, HON, JOINER, MOD, PARTICLE, PARTY, PLACE, RANK, TITLE_PARTS,
     Tag, Tok, tag, tokenize,
 )
-from communique.extract.places import lookup
+from communique.extract.places import is_city
 
 MAX_NAME_TOKENS = 6
 _POSS = {"’s", "'s"}
@@ -64,12 +64,6 @@ def _is_name_token(t: Tok, g: Tag | None) -> bool:
     if len(t.text) >= 3 and t.low in STOP_WORDS:
         return False
     return True
-
-
-def is_city(name: str) -> bool:
-    """A large city's name (or a capital's): never a person's."""
-    hit = lookup(name)
-    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
 
 
 def _join(toks: list[Tok]) -> str:

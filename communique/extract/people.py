@@ -17,6 +17,7 @@ import regex
 from communique.extract.countries import rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
+from communique.extract.places import is_city
 from communique.model import Person, Span
 from communique.nlp import lexicons
 
@@ -68,13 +69,6 @@ class _Entity:
     mentions: list[RawMention] = field(default_factory=list)
 
 
-def _lines(body: str):
-    start = 0
-    for no, line in enumerate(body.split("\n")):
-        yield no, start, line
-        start += len(line) + 1
-
-
 def credit_ranges(body: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _CREDIT.finditer(body)]
 
@@ -103,13 +97,13 @@ def title_mentions(body: str, credits: list[tuple[int, int]],
 def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]],
                      lines: list[Line] | None = None) -> list[RawMention]:
     """Title-anchored mentions on every line, then NER names that no title anchored."""
+    lines = lines if lines is not None else tag_lines(body)
     found, weak_lines = title_mentions(body, credits, lines)
     covered = [(m.start, m.end) for m in found]
-    line_starts = [(no, start, line) for no, start, line in _lines(body)]
     for a, b in ner_spans:
         if _inside(a, credits) or any(x < b and a < y for x, y in covered):
             continue
-        no, start, line = next((no, s, ln) for no, s, ln in reversed(line_starts) if s <= a)
+        no, start, line = next((ln.no, ln.start, ln.text) for ln in reversed(lines) if ln.start <= a)
         if b > start + len(line):
             continue
         m = name_with_appositive(line, a - start, b - start, start, no)
@@ -353,8 +347,4 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
 def is_place_name(name: str) -> bool:
     """A city or a month the statistical model took for a person ("Da Nang", "September")."""
     from communique.extract.dates import MONTHS, WEEKDAYS
-    from communique.extract.places import lookup
-    if name.lower() in MONTHS or name.lower() in WEEKDAYS:
-        return True
-    hit = lookup(name)
-    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
+    return name.lower() in MONTHS or name.lower() in WEEKDAYS or is_city(name)

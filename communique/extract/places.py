@@ -82,6 +82,12 @@ def lookup(text: str, prefer: set[str] | frozenset[str] = frozenset()) -> tuple[
     return hits[0]
 
 
+def is_city(name: str) -> bool:
+    """A large city's name (or a capital's): never a person's ("HANOI — Minister …", "Da Nang")."""
+    hit = lookup(name)
+    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
+
+
 @lru_cache(maxsize=None)
 def _country_words() -> frozenset[str]:
     words = set()

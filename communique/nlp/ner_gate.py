@@ -20,6 +20,7 @@ import regex
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from communique.extract.events import any_trigger
 from communique.nlp import lexicons
 from communique.nlp.extensions import doc_text
 
@@ -29,12 +30,9 @@ _NAME_RUN = regex.compile(r"\b\p{Lu}[\p{L}\p{M}'â€™.-]+(?:\s+\p{Lu}[\p{L}\p{M}'â
 
 @lru_cache(maxsize=1)
 def _cues() -> regex.Pattern:
-    """Every engagement trigger of lexicons/events.json and the speech verbs of statements.json."""
-    parts = []
-    for rule in lexicons.events()["rules"]:
-        parts += [f"(?:{p})" if rule.get("cased") else f"(?i:{p})" for p in rule["patterns"]]
-    parts.append(f"(?i:{lexicons.statements()['speech']})")     # officials quoted by name only
-    return regex.compile("|".join(parts))
+    """Every engagement trigger (events.any_trigger) and the speech verbs of statements.json."""
+    speech = lexicons.statements()["speech"]                    # officials quoted by name only
+    return regex.compile(f"{any_trigger().pattern}|(?i:{speech})")
 
 
 def sentences_that_matter(text: str) -> list[tuple[int, int]]:
