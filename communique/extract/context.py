@@ -10,6 +10,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+from communique.extract.countries import as_sides
 from communique.extract.dates import DateMention, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
 from communique.extract.sentences import split_sentences
@@ -65,6 +66,7 @@ class ArticleContext:
 def build_context(body: str, published: str | None, people: list[Person],
                   countries: list[tuple[str, Span]], captions: list[Span] = ()) -> ArticleContext:
     sentences = [Sentence(i, s) for i, s in enumerate(split_sentences(body))]
+    countries = as_sides(countries)
     starts = [s.span.start for s in sentences]
 
     def owner(pos: int) -> Sentence | None:

@@ -67,8 +67,20 @@ def _compound_parts(t) -> list[tuple[str, Span]]:
     return out if len(out) >= 2 else []
 
 
+# IGO is one code for every international organisation but the EU (guidelines v1.2): it marks the
+# officials who serve one ("NATO Secretary General X") and never makes a side from a bare mention
+# ("at the ASEAN summit"): South-East Asian articles name ASEAN in nearly every paragraph.
+ORGANISATION = "IGO"
+
+
+def as_sides(mentions: list[tuple[str, Span]]) -> list[tuple[str, Span]]:
+    """The mentions that can stand for a side of an engagement."""
+    return [(code, span) for code, span in mentions if code != ORGANISATION]
+
+
 def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:
-    """Most mentioned first; ties broken by first appearance."""
+    """Most mentioned first; ties broken by first appearance (organisations other than the EU left out)."""
+    mentions = as_sides(mentions)
     counts = Counter(code for code, _ in mentions)
     first = {}
     for code, span in mentions:

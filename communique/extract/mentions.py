@@ -12,6 +12,7 @@ Titles carry most of the signal for officials; statistical NER alone misses or s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -20,6 +21,7 @@ from communique.extract.lexmatch import (
     Tag, Tok, tag, tokenize,
 )
 from communique.extract.places import is_city
+from communique.nlp import lexicons
 
 MAX_NAME_TOKENS = 6
 _POSS = {"’s", "'s"}
@@ -52,8 +54,13 @@ _NEVER_NAMES = {"january", "february", "march", "april", "may", "june", "july", 
                 "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
 
 
+@lru_cache(maxsize=1)
+def _not_name_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in lexicons.ranks()["not_name_words"]) | _NEVER_NAMES
+
+
 def _is_name_token(t: Tok, g: Tag | None) -> bool:
-    if t.low in _NEVER_NAMES:
+    if t.low in _not_name_words():
         return False
     if g is not None and g.cat != PARTICLE:
         return False
@@ -142,8 +149,8 @@ class LineParser:
                     j += 1
                     continue
                 if in_complement and t.cap and t.text[0].isalpha():
-                    title.append(t)
-                    trailing += 1
+                    title.append(t)          # "… Forces Informal Meeting": an organisation word ends no name
+                    trailing = 0 if t.low in _not_name_words() else trailing + 1
                     j += 1
                     continue
                 break
@@ -271,8 +278,22 @@ class LineParser:
         )
         if counterpart and countries:
             m.country_source = "counterpart"
+        k = self.country_after(m, k)
         end = self.appositive(m, k)
         return m, max(end, i + 1)
+
+    def country_after(self, m: RawMention, k: int) -> int:
+        """'President Jane Roe of Ruritania': the state named right after the name."""
+        if k >= self.n or self.toks[k].low != "of":
+            return k
+        c = k + 1
+        if c < self.n and self.toks[c].low == "the":
+            c += 1
+        if self.cat(c) != COUNTRY or (self.tags[c].j < self.n and self.cat(self.tags[c].j) in TITLE_PARTS):
+            return k
+        if m.country is None:
+            m.country, m.country_source = self.tags[c].value, "of"
+        return self.tags[c].j
 
     def appositive(self, m: RawMention, k: int) -> int:
         """'NAME, Ambassador to Vietnam' / 'NAME - Minister of Defence of Azerbaijan -': a title after the name."""

@@ -17,7 +17,7 @@ import regex
 from communique.extract.countries import rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
-from communique.extract.places import is_city
+from communique.extract.places import is_city, lookup
 from communique.model import Person, Span
 from communique.nlp import lexicons
 
@@ -181,13 +181,31 @@ def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None
                 x.not_country = x.not_country or m.country
 
 
-# "Putin's state visit to Vietnam", "Suga, who visited Vietnam", "the visit of Minister X to India":
-# a visitor does not serve the country visited.
+# "Putin's state visit to Vietnam", "Suga, who visited Vietnam", "the visit of Minister X to India",
+# "Prime Minister X arrived in Moscow": a visitor does not serve the country (or city) visited.
 _VISIT_AFTER = regex.compile(
     r"^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:visit|visits|trip|tour)\s+to\s+(?:the\s+)?"
-    r"|^,?\s+(?:who\s+)?(?:has\s+|had\s+|is\s+|was\s+)?(?:also\s+)?(?:visited|visiting|arrived\s+in|travell?ed\s+to)\s+(?:the\s+)?"
+    r"|^,?\s+(?:who\s+)?(?:has\s+|had\s+|is\s+|was\s+|will\s+)?(?:also\s+)?(?:on\s+Monday\s+|on\s+\w+day\s+)?"
+    r"(?:visited|visits|visit|visiting|arrived\s+in|arrives\s+in|arriving\s+in|landed\s+in|lands\s+in"
+    r"|travell?ed\s+to|travels\s+to|(?:is|was)\s+on\s+(?:an?\s+)?(?:\w+\s+){0,2}visit\s+to)\s+(?:the\s+)?"
 )
 _VISIT_BEFORE = regex.compile(r"\b(?:visit|trip|tour)\s+(?:by|of)\s+(?:the\s+)?[^,.;]{0,80}$")
+_CITY_AT = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
+
+
+def _destination_at(body: str, pos: int, starts: dict[int, str]) -> str | None:
+    """The state named at `pos`: a country mention, or a large city's country."""
+    if pos in starts:
+        return starts[pos]
+    m = _CITY_AT.match(body, pos)
+    if m is None:
+        return None
+    words = m.group().split()
+    for n in range(len(words), 0, -1):
+        hit = lookup(" ".join(words[:n]))
+        if hit and (hit[2] >= 100_000 or hit[2] == 0):
+            return hit[1]
+    return None
 
 
 def _visit_cues(body: str, mentions: list[RawMention], countries: list[tuple[str, Span]]) -> None:
@@ -197,8 +215,8 @@ def _visit_cues(body: str, mentions: list[RawMention], countries: list[tuple[str
         hit = _VISIT_AFTER.match(after)
         if hit is None and _VISIT_BEFORE.search(body[max(0, m.start - 120):m.title_start or m.start]):
             hit = regex.match(r"^\s+to\s+(?:the\s+)?", after)
-        if hit is not None and m.end + hit.end() in starts and m.not_country is None:
-            m.not_country = starts[m.end + hit.end()]
+        if hit is not None and m.not_country is None:
+            m.not_country = _destination_at(body, m.end + hit.end(), starts)
 
 
 def home_country(entities: list[_Entity], ranked: list[str], url: str | None) -> str | None:

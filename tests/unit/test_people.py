@@ -145,3 +145,47 @@ def test_family_name_shared_by_two_people_is_not_a_short_form(people_of):
     p = people_of(text)
     late = text.rindex("Park")
     assert not any(m.start == late for person in p.values() for m in person.mentions)
+
+
+# ---- issue 12: countries of officials on articles from other newsrooms ------------------------
+
+def test_state_named_after_the_name(people_of):
+    p = people_of("President Ana Ruiz of Ecuador held talks with her counterpart in Lima. Peru and Ecuador "
+                  "agreed to meet again.")
+    assert p["Ana Ruiz"].country == "ECU"
+
+
+@pytest.mark.parametrize("text, name, code", [
+    ("EU envoy Lena Haas met Vietnamese officials in Hanoi.", "Lena Haas", "EUU"),
+    ("She spoke with EU High Representative Karl Brandt about Vietnam and Laos.", "Karl Brandt", "EUU"),
+    ("The talks were attended by Vice President of the European Commission Olga Weiss.", "Olga Weiss", "EUU"),
+    ("He also met Asean secretary-general Pham Quoc Anh in Jakarta.", "Pham Quoc Anh", "IGO"),
+    ("NATO Secretary General Erik Dahl arrived in Vilnius.", "Erik Dahl", "IGO"),
+])
+def test_officials_of_international_organisations(people_of, text, name, code):
+    assert people_of(text)[name].country == code
+
+
+def test_an_organisation_named_in_passing_is_not_a_side(nlp):
+    from communique.extract.countries import country_mentions, rank_countries
+    text = "At the ASEAN summit, Vietnam and Laos agreed to expand trade. ASEAN members welcomed it. ASEAN grew."
+    assert "IGO" in {code for code, _ in country_mentions(text)}
+    assert rank_countries(country_mentions(text)) == ["VNM", "LAO"]
+
+
+@pytest.mark.parametrize("text, name, other", [
+    ("Prime Minister Rohan Mehta arrived in Moscow on Monday. Russia and India will sign deals. Russia said so.",
+     "Rohan Mehta", "IND"),
+    ("President Lee Sang-woo landed in Hanoi for talks. Vietnam and South Korea are partners. Vietnam said so.",
+     "Lee Sang-woo", "KOR"),
+])
+def test_an_official_arriving_in_a_city_does_not_serve_its_state(people_of, text, name, other):
+    assert people_of(text)[name].country == other
+
+
+@pytest.mark.parametrize("text", [
+    "The deal was signed by the Chiefs of Defence Forces Informal Meeting on Friday.",
+    "Chairman of the National Statistics Team said output grew.",
+])
+def test_organisation_words_are_never_names(people_of, text):
+    assert people_of(text) == {}
