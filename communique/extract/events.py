@@ -486,6 +486,20 @@ def _principals(ctx: ArticleContext, countries: list[str]) -> list[int]:
     return out
 
 
+# The news of a report happened in the month it was published, except in a month's first days
+# (it may be the last days of the month before): measured on the gold of dev + world, the month is
+# right for 20 of 22 undated news engagements, the day for 11.
+PUBLISHED_MONTH_FROM_DAY = 4
+
+
+def publication_month(published: str | None) -> DateMention | None:
+    """An undated news engagement's month, from the publication date (date_source "published")."""
+    y, m, d = parse_ref(published)
+    if not (y and m and d) or d < PUBLISHED_MONTH_FROM_DAY:
+        return None
+    return DateMention(0, 0, "", f"{y:04d}-{m:02d}", "month", "published")
+
+
 def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city or where the visit went."""
@@ -500,6 +514,16 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 e.date = DateMention(talks.date.start, talks.date.end, talks.date.text, v[:7] if len(v) > 7 else v,
                                      "month" if len(v) >= 7 else talks.date.precision, talks.date.source)
                 e.date_from = "month of the talks held during the visit"
+        if e.date is None and e.kind in ("meeting", "call"):
+            visit = next((v for v in events if v.kind == "visit" and not v.historical and v.date and v.date.value
+                          and set(v.countries) == set(e.countries)), None)
+            if visit:      # talks held during a dated visit: the visit's month at least
+                v = visit.date.value
+                e.date = DateMention(visit.date.start, visit.date.end, visit.date.text, v[:7] if len(v) > 7 else v,
+                                     "month" if len(v) >= 7 else visit.date.precision, visit.date.source)
+                e.date_from = "month of the visit during which it was held"
+        if e.date is None:
+            e.date = publication_month(ctx.published)
         if e.kind == "meeting" and e.place and e.place.country in e.countries and len(e.countries) == 2:
             e.host = e.place.country          # where it happened says who hosted, above any other cue
             e.guest = next(c for c in e.countries if c != e.host)

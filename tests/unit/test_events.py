@@ -107,7 +107,9 @@ def test_talks_only_referred_to_still_make_an_incomplete_event(engagements_of):
     text = "Hungary and Poland agreed to expand cooperation. At the talks, the two sides discussed training."
     found = engagements_of(text, "2025-03-06")
     assert [e["kind"] for e in found["events"]] == ["meeting"]
-    assert found["events"][0]["confidence"] < 1.0 and found["events"][0]["date"] is None
+    e = found["events"][0]
+    # no sentence dates it: only the publication month, labelled as such (issue 12)
+    assert e["confidence"] < 1.0 and (e["date"], e["date_source"]) == ("2025-03", "published")
 
 
 def test_undated_article_keeps_unknown_year(engagements_of):
@@ -151,3 +153,26 @@ def test_a_bid_to_host_is_not_an_engagement(engagements_of):
     text = ("Hungarian Defence Minister Anna Kovacs asked for Poland's support for Hungary's bid to host the "
             "2036 World Expo.")
     assert [e for e in events(engagements_of, text, "2025-03-03") if e["kind"] == "multilateral"] == []
+
+
+# ---- issue 12: dates stated outside the trigger sentence --------------------------------------
+
+def test_undated_news_talks_take_the_publication_month(engagements_of):
+    e = only(events(engagements_of, "Hungarian Prime Minister Anna Kovacs held talks with Polish Prime Minister "
+                                    "Jan Nowak in Warsaw.", published="2024-05-17"), "meeting")
+    assert (e["date"], e["date_precision"], e["date_source"]) == ("2024-05", "month", "published")
+
+
+def test_early_in_a_month_the_publication_date_gives_no_month(engagements_of):
+    e = only(events(engagements_of, "Hungarian Prime Minister Anna Kovacs held talks with Polish Prime Minister "
+                                    "Jan Nowak in Warsaw.", published="2024-05-02"), "meeting")
+    assert e["date"] is None
+
+
+def test_talks_during_a_dated_visit_take_its_month(engagements_of):
+    text = ("Polish Prime Minister Jan Nowak began an official visit to Hungary on March 3, 2023. "
+            "Nowak held talks with Hungarian Prime Minister Anna Kovacs in Budapest.")
+    evs = events(engagements_of, text, published="2023-04-20")
+    assert only(evs, "visit")["date"] == "2023-03-03"
+    talks = only(evs, "meeting")
+    assert (talks["date"], talks["date_source"]) == ("2023-03", "context")
