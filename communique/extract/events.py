@@ -269,11 +269,48 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     enrich_only = rule.two_sides and not two_sided
     for g in groups:
         members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
+        for one in ([] if bare else _principal_rounds(ctx, s, a, members, g)):
+            out.append(Event(kind, rule.subtype, sorted(g), one, date, place, host=host,
+                             guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
+                             ordinal=ordinal, cue=cue, evidence=list(evidence), sentences=[s.index]))
+        if out:
+            continue
         out.append(Event(kind, rule.subtype, sorted(g), members, None if bare else date, place, host=host,
                          guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                          ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                          evidence=evidence, sentences=[s.index], enrich_only=enrich_only))
     return out
+
+
+_PRINCIPAL_HEADS = regex.compile(
+    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|General\s+Secretary|Secretary[- ]General|Chairman|"
+    r"Chairwoman|Chairperson|Speaker|King|Queen|Emir|Sultan|Crown\s+Prince|Minister|Secretary)\b")
+_NOT_PRINCIPAL = regex.compile(r"^(?:Deputy|Vice|Assistant|Under|Acting|Former|former|Permanent|Parliamentary)\b|Ambassador")
+
+
+def _is_principal(person) -> bool:
+    t = person.title or ""
+    return bool(_PRINCIPAL_HEADS.search(t)) and not _NOT_PRINCIPAL.search(t)
+
+
+def _principal_rounds(ctx: ArticleContext, s: Sentence, a: int, members: list[int],
+                      sides: list[str]) -> list[list[int]]:
+    """"The visiting President met the General Secretary, the Prime Minister and the Speaker": one
+    side's one person, the subject before the trigger, meets several principals of the other named
+    after it, each a meeting of its own (the guidelines' one object per engagement). Empty when the
+    sentence reads as one meeting (co-hosts named before the trigger, deputies, one principal)."""
+    if len(sides) != 2:
+        return []
+    before = {k for k, st, _ in s.people if st < a}
+    after = {k for k, st, _ in s.people if st >= a}
+    by_side = {c: [k for k in members if ctx.people[k].country == c] for c in sides}
+    for one, many in (sides, sides[::-1]):
+        heads = [k for k in by_side[many] if _is_principal(ctx.people[k]) and k in after and k not in before]
+        titles = {ctx.people[k].title for k in heads}
+        if (len(by_side[one]) == 1 and by_side[one][0] in before and len(heads) >= 2
+                and len(titles) == len(heads)):
+            return [by_side[one] + [k] for k in heads]
+    return []
 
 
 def _pronoun_subject(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int, people: list[int],

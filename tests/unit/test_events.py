@@ -176,3 +176,17 @@ def test_talks_during_a_dated_visit_take_its_month(engagements_of):
     assert only(evs, "visit")["date"] == "2023-03-03"
     talks = only(evs, "meeting")
     assert (talks["date"], talks["date_source"]) == ("2023-03", "context")
+
+
+def test_one_visitor_meeting_several_principals_is_several_meetings(engagements_of):
+    text = ("Polish President Jan Nowak met Hungarian Prime Minister Anna Kovacs, Speaker of the National Assembly "
+            "Bela Toth and Minister of Defence Gabor Szabo in Budapest on March 3, 2023.")
+    meetings = [e for e in events(engagements_of, text) if e["kind"] == "meeting"]
+    assert sorted(e["people"][1] for e in meetings) == ["Anna Kovacs", "Bela Toth", "Gabor Szabo"]
+    assert all(e["people"][0] == "Jan Nowak" and e["date"] == "2023-03-03" for e in meetings)
+
+
+def test_co_hosts_named_before_the_trigger_hold_one_meeting(engagements_of):
+    text = ("Hungarian Prime Minister Anna Kovacs and Speaker of the National Assembly Bela Toth hosted a welcome "
+            "ceremony for Polish President Jan Nowak in Budapest on March 3, 2023.")
+    assert len([e for e in events(engagements_of, text) if e["kind"] == "meeting"]) == 1
