@@ -40,6 +40,7 @@ class Agreement:
     evidence: list[Span] = field(default_factory=list)
     titled: bool = False
     signing: bool = False                 # a signing verb governs it in its sentence
+    plural: bool = False                  # one of several documents named together
 
 
 @lru_cache(maxsize=None)
@@ -52,7 +53,7 @@ def _patterns():
 
 
 _PLURAL = regex.compile(r"(?i)(?:memoranda|memorandums|letters|statements|declarations|communiqu[eé]s|agreements|"
-                        r"protocols|treaties|plans|mous|lois|roadmaps|arrangements|contracts|accords|minutes)$")
+                        r"protocols|treaties|plans|mous|lois|roadmaps|arrangements|contracts|accords|minutes)\b")
 _DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+\s+){0,5}$|[’']s\s+(?:[\w’'–-]+\s+){0,3}$")
 _BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|regarding|concerning)\s)", regex.IGNORECASE)
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
@@ -122,13 +123,22 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
                 matches.append((name, m))
     matches.sort(key=lambda nm: nm[1].start())
     out: list[Agreement] = []
+    consumed: set[int] = set()
     for n, (name, m) in enumerate(matches):
         a, b = m.span()
         word = m.group()
         if word.lower() in ("mou", "mous", "loi", "lois") and word.islower():   # not the abbreviations
             continue
         titled = _titled(text, a, b)
-        if (_PLURAL.search(word) and not titled) or any(x < b and a < y for x, y in general):
+        if any(x < b and a < y for x, y in general):
+            continue
+        if n in consumed:
+            continue
+        if _PLURAL.search(word) and not titled:
+            found = _plural(s, name, a, b, stop, signed, planned, matches, n)
+            if found and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
+                consumed.add(n + 1)      # "memoranda of understanding and agreements on …": one list
+            out += found
             continue
         if not_bilateral.search(text[a:min(len(text), b + 60)]):
             continue
@@ -147,6 +157,49 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
         out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
                              titled=titled, signing=bool(signed.search(text))))
     return out
+
+
+_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_LIST_AND = regex.compile(r"\s+and\s+(?!(?:the\s+)?(?:other|another)\b)")
+_AND_ANOTHER = regex.compile(r"\s+(?:and|or|&)\s+")
+_DATE_WORD = regex.compile(r"(?i)^(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|"
+                           r"july|august|september|october|november|december)\b|(?:this|last|next)\s)")
+_NO_SUBJECT_LIST = regex.compile(r"(?i)^(?:cooperation|co-operation|various\s+fields|the\s+sidelines|the\s+occasion)$")
+
+
+def _plural(s: Sentence, name: str, a: int, b: int, stop: regex.Pattern, signed: regex.Pattern,
+            planned: regex.Pattern, matches: list, n: int) -> list[Agreement]:
+    """"signed memoranda of understanding on trade, health and fisheries": one document per field named
+    (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
+    makes no document: "signed nine agreements" gives nine rows nobody could cite."""
+    text = s.text
+    status = _status(text, a, b, signed, planned)
+    if status is None:
+        return []
+    count = next((_COUNT[w.lower()] for w in text[:a].split()[-3:] if w.lower() in _COUNT), None)
+    items: list[str] = []
+    link = _LINK.match(text, b)
+    if link is None and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
+        link = _LINK.match(text, matches[n + 1][1].end())
+    if link:
+        rest = text[link.end():]
+        no_comma = regex.compile(stop.pattern.replace("(?:,|;|", "(?:;|", 1), regex.IGNORECASE)
+        cut = no_comma.search(rest)
+        body = rest[:cut.start()] if cut else rest
+        parts = [p.strip() for p in body.split(",") if p.strip()]
+        if parts:
+            last = _LIST_AND.split(parts[-1])
+            parts = parts[:-1] + ([" and ".join(last[:-1]), last[-1]] if len(last) > 1 else last)
+        items = [regex.sub(r"^(?:and|the)\s+", "", p, flags=regex.I).strip(" “”\"‘’").lower() for p in parts]
+        items = [i for i in items if i and not _NO_SUBJECT_LIST.match(i) and len(i.split()) <= 8
+                 and not _DATE_WORD.match(i)]
+    if len(items) < 2 or (count and count != len(items)):
+        return []          # a count without its list ("nine agreements") names no document to cite
+    lo = matches[n - 1][1].end() if n else 0
+    hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
+    date = _pick_date(s, lo, hi, a, b, bool(signed.search(text[lo:hi])))
+    return [Agreement(name, item, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
+                      signing=bool(signed.search(text)), plural=True) for item in items]
 
 
 def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
@@ -198,6 +251,7 @@ def _dedupe(found: list[Agreement]) -> list[Agreement]:
     out: list[Agreement] = []
     for ag in found:
         twin = next((o for o in out if o.type == ag.type and o.countries == ag.countries and
+                     not (o.plural and ag.plural and o.evidence[0].start == ag.evidence[0].start) and
                      (o.subject is None or ag.subject is None or _overlap(o.subject, ag.subject))), None)
         if twin is None:
             out.append(ag)

@@ -57,3 +57,32 @@ def test_document_named_as_existing_counts_as_signed(engagements_of):
 ])
 def test_not_a_bilateral_document(engagements_of, sentence):
     assert docs(engagements_of, MEETING + sentence) == []
+
+
+# ---- issue 12: several documents named together ------------------------------------------------
+
+def _docs(engagements_of, text, published="2023-03-20"):
+    return engagements_of(text, published)["agreements"]
+
+
+def test_a_list_of_fields_after_plural_documents_is_one_document_each(engagements_of):
+    docs = _docs(engagements_of, "Hungary and Poland signed memoranda of understanding on defence cooperation, "
+                                 "information and communication technologies and fisheries on March 3, 2023.")
+    assert [d["subject"] for d in docs] == ["defence cooperation", "information and communication technologies",
+                                            "fisheries"]
+    assert {(d["type"], d["status"], d["date"]) for d in docs} == {("memorandum_of_understanding", "signed", "2023-03-03")}
+
+
+def test_a_count_without_its_list_names_no_document(engagements_of):
+    assert _docs(engagements_of, "Hungary and Poland signed nine agreements on Monday.") == []
+
+
+def test_a_planned_signing_of_plural_documents(engagements_of):
+    docs = _docs(engagements_of, "The presidents of Hungary and Poland are expected to hold talks before the signing "
+                                 "of memoranda of understanding on trade and health.")
+    assert [(d["subject"], d["status"]) for d in docs] == [("trade", "planned"), ("health", "planned")]
+
+
+def test_a_subject_stops_at_the_date(engagements_of):
+    docs = _docs(engagements_of, "Hungary and Poland signed an agreement on reciprocal access July 8 in Budapest.")
+    assert [d["subject"] for d in docs] == ["reciprocal access"]
