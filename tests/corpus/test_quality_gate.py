@@ -1,5 +1,5 @@
-"""CI quality gate (as trafilatura does): extract the real dev corpus and seeds, score them with
-../shared/tools/score.py, and fail below the pinned floors."""
+"""CI quality gate (as trafilatura does): extract the real dev corpus and seeds, and the world corpus,
+score each apart with ../shared/tools/score.py, and fail below the pinned floors."""
 import importlib.util
 import json
 import shutil
@@ -8,18 +8,33 @@ import pytest
 
 from conftest import SHARED, cli, needs_shared
 
+# Pinned 0.03 below the figures measured at issue 12 (docs/accuracy.md), each set apart: a change
+# that helps the articles it was tuned on and hurts the others fails here.
 FLOORS = {  # dev + seeds
-    ("published", "rate"): 0.95,          # issue 2
-    ("people", "f1"): 0.85,
-    ("person_country", "rate"): 0.90,
-    ("person_title", "rate"): 0.80,
-    ("events", "f1"): 0.75,               # issue 3
-    ("events_historical", "f1"): 0.60,
-    ("agreements", "f1"): 0.70,
-    ("areas", "f1"): 0.75,
-    ("event_date_exact", "rate"): 0.85,
-    ("event_place", "rate"): 0.80,
-    ("event_people_recall", "rate"): 0.85,  # issue 6: names found without the statistical NER
+    ("published", "rate"): 0.970,  # measured 1.000
+    ("people", "f1"): 0.952,  # measured 0.983
+    ("person_country", "rate"): 0.928,  # measured 0.959
+    ("person_title", "rate"): 0.928,  # measured 0.958
+    ("events", "f1"): 0.820,  # measured 0.851
+    ("events_historical", "f1"): 0.621,  # measured 0.651
+    ("agreements", "f1"): 0.800,  # measured 0.831
+    ("areas", "f1"): 0.824,  # measured 0.855
+    ("event_date_exact", "rate"): 0.872,  # measured 0.903
+    ("event_place", "rate"): 0.852,  # measured 0.882
+    ("event_people_recall", "rate"): 0.877,  # measured 0.908
+}
+WORLD_FLOORS = {  # ../shared/corpus/world: about 80 outlets worldwide
+    ("published", "rate"): 0.952,  # measured 0.982
+    ("people", "f1"): 0.879,  # measured 0.909
+    ("person_country", "rate"): 0.810,  # measured 0.841
+    ("person_title", "rate"): 0.907,  # measured 0.938
+    ("events", "f1"): 0.580,  # measured 0.611
+    ("events_historical", "f1"): 0.192,  # measured 0.222
+    ("agreements", "f1"): 0.412,  # measured 0.442
+    ("areas", "f1"): 0.759,  # measured 0.789
+    ("event_date_exact", "rate"): 0.755,  # measured 0.786
+    ("event_place", "rate"): 0.642,  # measured 0.673
+    ("event_people_recall", "rate"): 0.866,  # measured 0.897
 }
 SEED_FLOORS = {("people", "f1"): 0.90, ("events", "f1"): 0.90, ("agreements", "f1"): 0.90}   # the five seeds alone
 
@@ -51,6 +66,14 @@ def figures(predictions, tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
+def world_figures(tmp_path_factory):
+    out = tmp_path_factory.mktemp("world")
+    r = cli("extract", str(SHARED / "corpus" / "world" / "articles.jsonl"), "--out", str(out))
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    return _score(SHARED / "gold" / "world", out, tmp_path_factory.mktemp("worldfig"))
+
+
+@pytest.fixture(scope="module")
 def seed_figures(predictions, tmp_path_factory):
     return _score(SHARED / "gold" / "seeds", predictions, tmp_path_factory.mktemp("seedfig"))
 
@@ -59,6 +82,12 @@ def seed_figures(predictions, tmp_path_factory):
 @pytest.mark.parametrize("field, measure", list(FLOORS))
 def test_floor(figures, field, measure):
     assert figures[field][measure] >= FLOORS[(field, measure)], figures[field]
+
+
+@needs_shared
+@pytest.mark.parametrize("field, measure", list(WORLD_FLOORS))
+def test_world_floor(world_figures, field, measure):
+    assert world_figures[field][measure] >= WORLD_FLOORS[(field, measure)], world_figures[field]
 
 
 @needs_shared
