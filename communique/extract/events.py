@@ -68,6 +68,7 @@ class Event:
     evidence: list[Span] = field(default_factory=list)
     sentences: list[int] = field(default_factory=list)
     date_from: str | None = None     # how date was chosen when not written in the sentence
+    date_basis: str | None = None    # the record's date_source when not the date's own (visit, published)
 
     @property
     def date_value(self) -> str | None:
@@ -559,6 +560,7 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 e.date = DateMention(visit.date.start, visit.date.end, visit.date.text, v[:7] if len(v) > 7 else v,
                                      "month" if len(v) >= 7 else visit.date.precision, visit.date.source)
                 e.date_from = "month of the visit during which it was held"
+                e.date_basis = "visit"
         if e.date is None:
             e.date = publication_month(ctx.published)
         if e.kind == "meeting" and e.place and e.place.country in e.countries and len(e.countries) == 2:
@@ -619,7 +621,7 @@ def as_record(ctx: ArticleContext, e: Event) -> dict:
     names = [ctx.people[k].name for k in e.people]
     return {
         "kind": e.kind, "subtype": e.subtype,
-        **date_fields(e.date, "context" if e.date_from else None),
+        **date_fields(e.date, e.date_basis or ("context" if e.date_from else None)),
         "date_end": e.date.end_value if e.date and e.date.precision == "day" else None,
         "place": e.place.text if e.place else None,
         "place_normalised": {"name": e.place.name, "country": e.place.country} if e.place else None,

@@ -41,6 +41,9 @@ SIMILARITY_POINTS = ((0.5, 5.0),   # estimated Jaccard of word 3-shingles: a cop
                      (0.06, 1.0))  # some shared sentences
 
 
+ESTIMATED_DATES = frozenset({"published", "visit"})
+
+
 @dataclass
 class EventView:
     """What the linker needs of one article's event."""
@@ -60,6 +63,13 @@ class EventView:
     documents: frozenset[str] = frozenset()                            # types of documents signed at it
     historical: bool = False
     confidence: float = 1.0
+
+    def __post_init__(self) -> None:
+        # A month taken from the publication date or from the visit the talks belong to is the
+        # extractor's estimate, not a date the report gives: for linking such a report is undated
+        # (publication dates still window it), so an estimate never keeps two reports apart.
+        if self.date_source in ESTIMATED_DATES:
+            self.date = self.date_end = None
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ def _insert_events(conn: sqlite3.Connection, data: dict, person_of: dict) -> Non
     for idx, e in enumerate(data.get("events") or []):
         place = e.get("place_normalised") or {}
         countries = ",".join(sorted(e.get("countries") or []))
-        view = EventView(aid, idx, e["kind"], countries, date=e.get("date"), published=data.get("published"))
+        view = EventView(aid, idx, e["kind"], countries, date=e.get("date"), date_source=e.get("date_source"),
+                         published=data.get("published"))
         conn.execute(
             "INSERT INTO article_events (article_id, idx, kind, subtype, countries, date, date_precision,"
             " date_source, date_end, place, place_name, place_country, host, guest, historical, mechanism,"

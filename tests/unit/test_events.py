@@ -175,7 +175,7 @@ def test_talks_during_a_dated_visit_take_its_month(engagements_of):
     evs = events(engagements_of, text, published="2023-04-20")
     assert only(evs, "visit")["date"] == "2023-03-03"
     talks = only(evs, "meeting")
-    assert (talks["date"], talks["date_source"]) == ("2023-03", "context")
+    assert (talks["date"], talks["date_source"]) == ("2023-03", "visit")
 
 
 def test_one_visitor_meeting_several_principals_is_several_meetings(engagements_of):
