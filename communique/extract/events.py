@@ -538,6 +538,13 @@ def publication_month(published: str | None) -> DateMention | None:
     return DateMention(0, 0, "", f"{y:04d}-{m:02d}", "month", "published")
 
 
+def _month_of(d: DateMention) -> DateMention:
+    """The same date at month precision (a coarser one as it is)."""
+    v = d.value
+    return DateMention(d.start, d.end, d.text, v[:7] if len(v) > 7 else v,
+                       "month" if len(v) >= 7 else d.precision, d.source)
+
+
 def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city or where the visit went."""
@@ -548,17 +555,13 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
         if e.kind == "visit" and e.date is None:
             talks = next((m for m in meetings if set(m.countries) == set(e.countries) and m.date and m.date.value), None)
             if talks:
-                v = talks.date.value
-                e.date = DateMention(talks.date.start, talks.date.end, talks.date.text, v[:7] if len(v) > 7 else v,
-                                     "month" if len(v) >= 7 else talks.date.precision, talks.date.source)
+                e.date = _month_of(talks.date)
                 e.date_from = "month of the talks held during the visit"
         if e.date is None and e.kind in ("meeting", "call"):
             visit = next((v for v in events if v.kind == "visit" and not v.historical and v.date and v.date.value
                           and set(v.countries) == set(e.countries)), None)
             if visit:      # talks held during a dated visit: the visit's month at least
-                v = visit.date.value
-                e.date = DateMention(visit.date.start, visit.date.end, visit.date.text, v[:7] if len(v) > 7 else v,
-                                     "month" if len(v) >= 7 else visit.date.precision, visit.date.source)
+                e.date = _month_of(visit.date)
                 e.date_from = "month of the visit during which it was held"
                 e.date_basis = "visit"
         if e.date is None:
