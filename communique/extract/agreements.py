@@ -135,7 +135,7 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
         if n in consumed:
             continue
         if _PLURAL.search(word) and not titled:
-            found = _plural(s, name, a, b, stop, signed, planned, matches, n)
+            found = _plural(s, name, a, b, signed, planned, matches, n)
             if found and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
                 consumed.add(n + 1)      # "memoranda of understanding and agreements on …": one list
             out += found
@@ -167,7 +167,15 @@ _DATE_WORD = regex.compile(r"(?i)^(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)d
 _NO_SUBJECT_LIST = regex.compile(r"(?i)^(?:cooperation|co-operation|various\s+fields|the\s+sidelines|the\s+occasion)$")
 
 
-def _plural(s: Sentence, name: str, a: int, b: int, stop: regex.Pattern, signed: regex.Pattern,
+@lru_cache(maxsize=None)
+def _list_stop() -> regex.Pattern:
+    """Where a list of subjects ends: the subject stops without the comma (lists are comma-separated)."""
+    stop = lexicons.documents()["subject_stop"]
+    assert stop.startswith("(?:,|"), "subject_stop must open with the comma alternative"
+    return regex.compile("(?:" + stop[len("(?:,|"):], regex.IGNORECASE)
+
+
+def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern,
             planned: regex.Pattern, matches: list, n: int) -> list[Agreement]:
     """"signed memoranda of understanding on trade, health and fisheries": one document per field named
     (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
@@ -183,8 +191,7 @@ def _plural(s: Sentence, name: str, a: int, b: int, stop: regex.Pattern, signed:
         link = _LINK.match(text, matches[n + 1][1].end())
     if link:
         rest = text[link.end():]
-        no_comma = regex.compile(stop.pattern.replace("(?:,|;|", "(?:;|", 1), regex.IGNORECASE)
-        cut = no_comma.search(rest)
+        cut = _list_stop().search(rest)
         body = rest[:cut.start()] if cut else rest
         parts = [p.strip() for p in body.split(",") if p.strip()]
         if parts:

@@ -262,25 +262,18 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         host = ctx.people[before[-1]].country if before else None
     if place and place.country in sides:
         host = host or place.country
-    groups = [sides]
-    if len(sides) > 2 and kind == "meeting":
-        groups = [[sides[0], other] for other in sides[1:]]
-    out = []
+    # A meeting sentence naming officials of three or more states is read as the meeting of its
+    # leading pair (the subject's side and the first other side): the further pairs it used to
+    # add ("A met B … with C's minister also present") were false on dev + world every time.
+    g = sides[:2] if kind == "meeting" else sides
     # "Japan and Vietnam signed … on Saturday": dates the talks reported elsewhere, is not itself a report
     enrich_only = rule.two_sides and not two_sided
-    for g in groups:
-        members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
-        for one in ([] if bare else _principal_rounds(ctx, s, a, members, g)):
-            out.append(Event(kind, rule.subtype, sorted(g), one, date, place, host=host,
-                             guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
-                             ordinal=ordinal, cue=cue, evidence=list(evidence), sentences=[s.index]))
-        if out:
-            continue
-        out.append(Event(kind, rule.subtype, sorted(g), members, None if bare else date, place, host=host,
-                         guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
-                         ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
-                         evidence=evidence, sentences=[s.index], enrich_only=enrich_only))
-    return out
+    members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
+    return [Event(kind, rule.subtype, sorted(g), one, None if bare else date, place, host=host,
+                  guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
+                  ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
+                  evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
+            for one in ([] if bare else _principal_rounds(ctx, s, a, members, g)) or [members]]
 
 
 _PRINCIPAL_HEADS = regex.compile(

@@ -17,7 +17,7 @@ import regex
 from communique.extract.countries import rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
-from communique.extract.places import is_city, lookup
+from communique.extract.places import is_city, large_city
 from communique.model import Person, Span
 from communique.nlp import lexicons
 
@@ -185,7 +185,7 @@ def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None
 # "Prime Minister X arrived in Moscow": a visitor does not serve the country (or city) visited.
 _VISIT_AFTER = regex.compile(
     r"^(?:['’]s)?\s+(?:[\p{L}-]+\s+){0,3}?(?:visit|visits|trip|tour)\s+to\s+(?:the\s+)?"
-    r"|^,?\s+(?:who\s+)?(?:has\s+|had\s+|is\s+|was\s+|will\s+)?(?:also\s+)?(?:on\s+Monday\s+|on\s+\w+day\s+)?"
+    r"|^,?\s+(?:who\s+)?(?:has\s+|had\s+|is\s+|was\s+|will\s+)?(?:also\s+)?(?:on\s+\w+day\s+)?"
     r"(?:visited|visits|visit|visiting|arrived\s+in|arrives\s+in|arriving\s+in|landed\s+in|lands\s+in"
     r"|travell?ed\s+to|travels\s+to|(?:is|was)\s+on\s+(?:an?\s+)?(?:\w+\s+){0,2}visit\s+to)\s+(?:the\s+)?"
 )
@@ -201,11 +201,8 @@ def _destination_at(body: str, pos: int, starts: dict[int, str]) -> str | None:
     if m is None:
         return None
     words = m.group().split()
-    for n in range(len(words), 0, -1):
-        hit = lookup(" ".join(words[:n]))
-        if hit and (hit[2] >= 100_000 or hit[2] == 0):
-            return hit[1]
-    return None
+    hit = next((h for n in range(len(words), 0, -1) if (h := large_city(" ".join(words[:n])))), None)
+    return hit[1] if hit else None
 
 
 def _visit_cues(body: str, mentions: list[RawMention], countries: list[tuple[str, Span]]) -> None:

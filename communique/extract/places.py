@@ -82,10 +82,16 @@ def lookup(text: str, prefer: set[str] | frozenset[str] = frozenset()) -> tuple[
     return hits[0]
 
 
+def large_city(name: str) -> tuple[str, str, int] | None:
+    """The city a name denotes when it is a large one (or a capital): names that size are never people
+    and are worth reading as destinations."""
+    hit = lookup(name)
+    return hit if hit and (hit[2] >= 100_000 or hit[2] == 0) else None
+
+
 def is_city(name: str) -> bool:
     """A large city's name (or a capital's): never a person's ("HANOI — Minister …", "Da Nang")."""
-    hit = lookup(name)
-    return bool(hit) and (hit[2] >= 100_000 or hit[2] == 0)
+    return large_city(name) is not None
 
 
 @lru_cache(maxsize=None)

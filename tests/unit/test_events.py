@@ -190,3 +190,9 @@ def test_co_hosts_named_before_the_trigger_hold_one_meeting(engagements_of):
     text = ("Hungarian Prime Minister Anna Kovacs and Speaker of the National Assembly Bela Toth hosted a welcome "
             "ceremony for Polish President Jan Nowak in Budapest on March 3, 2023.")
     assert len([e for e in events(engagements_of, text) if e["kind"] == "meeting"]) == 1
+
+
+def test_a_meeting_sentence_with_three_states_is_the_leading_pairs_meeting(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Budapest "
+            "on March 3, 2023, with Czech Ambassador Petr Dvorak in attendance.")
+    assert [e["countries"] for e in events(engagements_of, text) if e["kind"] == "meeting"] == [["HUN", "POL"]]
