@@ -102,3 +102,17 @@ def url_country(url: str | None) -> str | None:
         return None
     tld = "gb" if tld == "uk" else tld
     return next((code for code, e in lexicons.countries().items() if e.get("alpha2", "").lower() == tld), None)
+
+
+def outlet_country(outlet: str | None) -> str | None:
+    """The state a news outlet's name places it in ("The Indian Express", "The Korea Herald", "The Hanoi
+    Times", "The Sun (Malaysia)"): the one state its words name, as a country, demonym or large city.
+    A name that places it in none or in several (a wire credit beside it) gives None."""
+    if not outlet:
+        return None
+    from communique.extract.places import large_city    # here: places is heavier to import
+    found = {code for code, _ in as_sides(country_mentions(outlet)) if code != "EUU"}
+    if not found:
+        found = {hit[1] for word in regex.findall(r"\p{Lu}[\p{L}\p{M}'’-]+", outlet)
+                 if (hit := large_city(word)) and len(word) > 3}
+    return found.pop() if len(found) == 1 else None

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.countries import rank_countries, url_country
+from communique.extract.countries import outlet_country, rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.extract.places import is_city, large_city
@@ -216,24 +216,30 @@ def _visit_cues(body: str, mentions: list[RawMention], countries: list[tuple[str
             m.not_country = _destination_at(body, m.end + hit.end(), starts)
 
 
-def home_country(entities: list[_Entity], ranked: list[str], url: str | None) -> str | None:
-    """The side an unmarked official most likely serves: the site's own country when the article
-    names it; else the article's leading country that is never used to mark a foreign official."""
-    site = url_country(url)
-    if site in ranked:
+def site_country(ranked: list[str], url: str | None, outlet: str | None) -> str | None:
+    """The site's own country (its domain, else the state its name places it in), when the article
+    names it."""
+    return next((c for c in (url_country(url), outlet_country(outlet)) if c in ranked), None)
+
+
+def home_country(entities: list[_Entity], ranked: list[str], site: str | None) -> str | None:
+    """The side an unmarked official most likely serves: the site's own country; else the article's
+    leading country that is never used to mark a foreign official."""
+    if site:
         return site
     marked = {m.country for e in entities for m in e.mentions if m.country}
     return next((c for c in ranked if c not in marked), ranked[0] if ranked else None)
 
 
-_LIST_GLUE = regex.compile(r"^(?:\s*[,;]\s*(?:and\s+)?|\s+and\s+)$")
+_LIST_GLUE = regex.compile(r"^(?:\s*[,;]\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$")
 LIST_MIN = 3
+# "X was accompanied by A, B and C", "Accompanying President X are: A; B; C": the delegation of X.
+_ACCOMPANIED = regex.compile(r"\baccompanied\s+(?:by\s+)?(?:the\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_ACCOMPANYING = regex.compile(r"\bAccompanying\s+(?P<head>[^.;:]{3,120}?)\s+(?:are|were|is|was)\b[^.;]{0,40}$")
 
 
-def _list_cues(body: str, entities: list[_Entity]) -> None:
-    """A delegation list ('including A, U.S. Ambassador B, C and D'): when its only explicit
-    country is one state, the unmarked members serve it too."""
-    owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
+def _runs(body: str, entities: list[_Entity]) -> list[list[RawMention]]:
+    """Mentions in text order, grouped into runs joined only by list glue (', ', '; ', ' and ')."""
     flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     runs, run = [], flat[:1]
     for prev, cur in zip(flat, flat[1:]):
@@ -243,16 +249,54 @@ def _list_cues(body: str, entities: list[_Entity]) -> None:
             runs.append(run)
             run = [cur]
     runs.append(run)
-    for run in runs:
+    return [r for r in runs if r]
+
+
+def _marked(entities: list[_Entity], owner: dict[int, int], m: RawMention) -> bool:
+    return any(x.country for x in entities[owner[id(m)]].mentions)
+
+
+def _list_cues(body: str, entities: list[_Entity]) -> None:
+    """A delegation list ('including A, U.S. Ambassador B, C and D'): when its only explicit
+    country is one state, the unmarked members serve it too; so do the members of a list that
+    accompanies a person whose state is stated ('X was accompanied by A and B')."""
+    owner = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
+    flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
+    for run in _runs(body, entities):
         marked = {m.country for m in run if m.country}
-        if len(run) >= LIST_MIN and len(marked) == 1:
-            code = marked.pop()
-            for m in run:
-                if not any(x.country for x in entities[owner[id(m)]].mentions):
-                    m.country, m.country_source = code, "list"
+        code, source = (marked.pop(), "list") if len(run) >= LIST_MIN and len(marked) == 1 else (None, None)
+        if code is None:
+            code, source = _accompanied_country(body, run[0], flat, entities, owner), "delegation"
+        if code is None:
+            continue
+        for m in run:
+            if not _marked(entities, owner, m):
+                m.country, m.country_source = code, source
 
 
-def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None) -> None:
+def _accompanied_country(body: str, first: RawMention, flat: list[RawMention], entities: list[_Entity],
+                         owner: dict[int, int]) -> str | None:
+    """The stated state of the person a list accompanies, when the text right before the list says so."""
+    start = first.title_start or first.start
+    line_start = body.rfind("\n", 0, start) + 1
+    before = body[max(line_start, start - 200):start]
+    head = _ACCOMPANYING.search(before)
+    if head:
+        lo, hi = start - len(before) + head.start("head"), start - len(before) + head.end("head")
+        leader = next((m for m in flat if lo <= m.start < hi), None)
+    elif _ACCOMPANIED.search(before):
+        cue = start - len(before) + _ACCOMPANIED.search(before).start()
+        leader = next((m for m in reversed(flat) if line_start <= m.start < cue), None)
+    else:
+        return None
+    if leader is None:
+        return None
+    votes = Counter(x.country for x in entities[owner[id(leader)]].mentions if x.country)
+    return votes.most_common(1)[0][0] if votes else None
+
+
+def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None,
+                      site: str | None = None) -> None:
     for e, p in zip(entities, people):
         votes = Counter(m.country for m in e.mentions if m.country)
         if votes:
@@ -263,7 +307,7 @@ def _assign_countries(entities: list[_Entity], people: list[Person], ranked: lis
         if not excluded:
             p.country, p.country_source = home, "home"
             continue
-        choice = next((c for c in ranked if c not in excluded), None)
+        choice = site if site and site not in excluded else next((c for c in ranked if c not in excluded), None)
         if choice:
             p.country, p.country_source = choice, "other_side"
 
@@ -332,9 +376,10 @@ def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span
 
 
 def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],
-                   url: str | None = None, lines: list[Line] | None = None) -> list[Person]:
+                   url: str | None = None, lines: list[Line] | None = None, outlet: str | None = None) -> list[Person]:
     """All people of one article. `ner_spans` are the statistical PERSON entities (char offsets);
-    `countries` the country mentions; `url` the page address (its domain may name a home country);
+    `countries` the country mentions; `url` the page address and `outlet` the site's name (either may
+    name a home country);
     `lines` tag_lines(body) when already computed."""
     credits = credit_ranges(body)
     mentions = collect_mentions(body, ner_spans, credits, lines)
@@ -353,7 +398,8 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     _resolve_counterparts(entities, people)
     _list_cues(body, entities)
     ranked = rank_countries(countries)
-    _assign_countries(entities, people, ranked, home_country(entities, ranked, url))
+    site = site_country(ranked, url, outlet)
+    _assign_countries(entities, people, ranked, home_country(entities, ranked, site), site)
     _more_mentions(body, people, credits)
     _speaks_for(body, people, countries)
     return [p for p in people if p.title or p.rank or not is_place_name(p.name)]

@@ -36,7 +36,8 @@ class PeopleFinder:
         if countries is None:
             countries = country_mentions(doc_text(doc), doc_lines(doc))
         meta = doc._.communique_meta or {}
-        people = extract_people(doc_text(doc), ner, countries, url=meta.get("url"), lines=doc_lines(doc))
+        people = extract_people(doc_text(doc), ner, countries, url=meta.get("url"), lines=doc_lines(doc),
+                               outlet=meta.get("outlet"))
         doc._.communique_people = people
         spans = []
         for k, p in enumerate(people):

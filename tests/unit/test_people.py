@@ -189,3 +189,27 @@ def test_an_official_arriving_in_a_city_does_not_serve_its_state(people_of, text
 ])
 def test_organisation_words_are_never_names(people_of, text):
     assert people_of(text) == {}
+
+
+@pytest.mark.parametrize("text", [
+    "President Ana Ruiz of Ecuador arrived in Lima on Friday. Ruiz was accompanied by the Minister of Foreign "
+    "Affairs, Luis Mora and the Minister of Defence, Pia Vega. Peru and Peru welcomed it.",
+    "Accompanying Ecuadorian President Ana Ruiz are: Minister of Foreign Affairs Luis Mora; Minister of Defence "
+    "Pia Vega. Peru and Peru welcomed them.",
+])
+def test_a_delegation_serves_the_state_of_the_person_it_accompanies(people_of, text):
+    p = people_of(text)
+    assert (p["Luis Mora"].country, p["Pia Vega"].country) == ("ECU", "ECU")
+    assert p["Luis Mora"].country_source == "delegation"
+
+
+def test_an_outlets_name_places_its_unmarked_officials(nlp):
+    from communique.extract.countries import outlet_country
+    text = ("Defence Minister Ravi Kumar met his Australian counterpart Tom Hale in Canberra to discuss China. "
+            "China's navy and China's coast guard worry India and Australia.")
+    doc = nlp.make_doc(text)
+    doc._.communique_meta = {"url": "https://example.com/a", "outlet": "The Delhi Chronicle"}
+    people = {p.name: p for p in nlp(doc)._.communique_people}
+    assert people["Ravi Kumar"].country == "IND"
+    assert [outlet_country(o) for o in ("The Korea Herald", "The Sun (Malaysia)", "Daily Wire (Reuters)",
+                                        "Swissinfo (Reuters)")] == ["KOR", "MYS", None, None]
