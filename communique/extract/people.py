@@ -222,6 +222,16 @@ def site_country(ranked: list[str], url: str | None, outlet: str | None) -> str 
     return next((c for c in (url_country(url), outlet_country(outlet)) if c in ranked), None)
 
 
+def _dateline_country(body: str, ranked: list[str]) -> str | None:
+    """The state of a dateline city ("SINGAPORE —", "NEW DELHI:") in the article's first lines."""
+    from communique.extract.places import dateline_place
+    for line in body.split("\n", 6)[:6]:
+        place = dateline_place(line)
+        if place:
+            return place.country if place.country in ranked else None
+    return None
+
+
 def home_country(entities: list[_Entity], ranked: list[str], site: str | None) -> str | None:
     """The side an unmarked official most likely serves: the site's own country; else the article's
     leading country that is never used to mark a foreign official."""
@@ -398,7 +408,7 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     _resolve_counterparts(entities, people)
     _list_cues(body, entities)
     ranked = rank_countries(countries)
-    site = site_country(ranked, url, outlet)
+    site = site_country(ranked, url, outlet) or _dateline_country(body, ranked)
     _assign_countries(entities, people, ranked, home_country(entities, ranked, site), site)
     _more_mentions(body, people, credits)
     _speaks_for(body, people, countries)

@@ -213,3 +213,10 @@ def test_an_outlets_name_places_its_unmarked_officials(nlp):
     assert people["Ravi Kumar"].country == "IND"
     assert [outlet_country(o) for o in ("The Korea Herald", "The Sun (Malaysia)", "Daily Wire (Reuters)",
                                         "Swissinfo (Reuters)")] == ["KOR", "MYS", None, None]
+
+
+def test_a_dateline_city_places_unmarked_officials_when_the_site_does_not(people_of):
+    text = ("SINGAPORE — Defence Minister Tan Wei Ming met his Chinese counterpart Zhou Bo on Friday.\n\n"
+            "China and the United States argued about China. China and Singapore agreed to talk.")
+    p = people_of(text, url="https://news.example.com/asia/1")
+    assert (p["Tan Wei Ming"].country, p["Zhou Bo"].country) == ("SGP", "CHN")
