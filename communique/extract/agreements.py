@@ -230,7 +230,9 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
         for ag in _sentence_agreements(s):
             named = unique(code for code, _ in s.countries)
             here = [k for k, e in enumerate(events) if s.index in e.sentences]
-            before = [k for k, e in enumerate(events) if min(e.sentences) <= s.index and e.kind != "multilateral"]
+            # the engagement mentioned last before the document (several can start in one sentence)
+            before = sorted((k for k, e in enumerate(events) if min(e.sentences) <= s.index and e.kind != "multilateral"),
+                            key=lambda k: (max(i for i in events[k].sentences if i <= s.index), -k))
             if len(named) >= 2:
                 sides = sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99)[:2]
             elif here or before:

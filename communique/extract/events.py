@@ -241,6 +241,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                    anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
+    if kind in ("meeting", "call") and not rule.anaphoric:
+        listed = _listed_counterparts(ctx, s)
+        if listed:
+            return _one_per_listed_state(ctx, s, rule, listed, date, place, cue, evidence)
     if bare and cue and date is not None and kind != "multilateral":
         # "since the previous dialogue in July 2023": a dated, recalled engagement of the article's pair
         bare = False
@@ -274,6 +278,47 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                   ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
             for one in ([] if bare else _principal_rounds(ctx, s, a, members, g)) or [members]]
+
+
+_COUNTERPARTS_FROM = regex.compile(
+    r"\b(?:leaders?|counterparts?|heads?\s+of\s+(?:state|government)|presidents?|prime\s+ministers?|"
+    r"ministers?|officials?|delegations?|envoys?|ambassadors?)\s+(?:from|of)\s+(?:the\s+)?$", regex.IGNORECASE)
+_STATE_LIST_GLUE = regex.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
+LISTED_MIN = 3
+
+
+def _listed_counterparts(ctx: ArticleContext, s: Sentence) -> list[str]:
+    """"leaders from Japan, China, Indonesia and Mexico called …", "met his counterparts from Canada,
+    Germany and Qatar": the states of a list introduced as counterparts, none of them with a person
+    named in the sentence (then each is one engagement with the other side)."""
+    named = s.countries
+    for i, (code, span) in enumerate(named):
+        if not _COUNTERPARTS_FROM.search(ctx.body[max(s.span.start, span.start - 60):span.start]):
+            continue
+        run = [code]
+        for (_, prev), (nxt, cur) in zip(named[i:], named[i + 1:]):
+            if not _STATE_LIST_GLUE.match(ctx.body[prev.end:cur.start]):
+                break
+            run.append(nxt)
+        with_people = {ctx.people[k].country for k, _, _ in s.people}
+        run = unique(run)
+        if len(run) >= LISTED_MIN and not set(run) & with_people:
+            return run
+    return []
+
+
+def _one_per_listed_state(ctx: ArticleContext, s: Sentence, rule: Rule, listed: list[str], date, place, cue,
+                          evidence) -> list[Event]:
+    """One engagement per listed state with the sentence's other side: its people's state, else the
+    article's leading state."""
+    people = unique(k for k, _, _ in s.people if ctx.people[k].country and ctx.people[k].country not in listed)
+    other = ctx.people[people[0]].country if people else next((c for c in ctx.ranked if c not in listed), None)
+    if other is None:
+        return []
+    people = [k for k in people if ctx.people[k].country == other]
+    return [Event(rule.kind, rule.subtype, sorted([other, code]), list(people), date, place, cue=cue,
+                  context_countries=not people, evidence=list(evidence), sentences=[s.index])
+            for code in listed]
 
 
 _PRINCIPAL_HEADS = regex.compile(
@@ -436,13 +481,19 @@ def _absorb(e: Event, c: Event) -> None:
     e.sentences = sorted(set(e.sentences) | set(c.sentences))
 
 
+def _latest_first(events: list[Event]) -> list[Event]:
+    """Events by their latest mention, newest first (ties: the one created last): what "the talks"
+    refers back to is the engagement the text spoke of last, not the one it listed last."""
+    return sorted(reversed(events), key=lambda e: -max(e.sentences))
+
+
 def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Event]]:
     """(events, unresolved): anaphoric candidates join the latest compatible event or stay unresolved."""
     events: list[Event] = []
     unresolved: list[Event] = []
     for c in [c for c in cands if not c.enrich_only]:
         if len(c.countries) < 2 and c.kind != "multilateral":
-            target = next((e for e in reversed(events) if e.kind == c.kind and not e.historical
+            target = next((e for e in _latest_first(events) if e.kind == c.kind and not e.historical
                            and set(c.countries) <= set(e.countries) and _compatible_dates(e.date, c.date)), None)
             if target:
                 _absorb(target, c)
@@ -453,7 +504,7 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
         if target:
             _absorb(target, c)
         elif c.anaphoric:
-            target = next((e for e in reversed(events) if e.kind == c.kind and e.historical == c.historical), None)
+            target = next((e for e in _latest_first(events) if e.kind == c.kind and e.historical == c.historical), None)
             if target and _compatible_dates(target.date, c.date):
                 _absorb(target, c)
             else:

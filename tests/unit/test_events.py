@@ -196,3 +196,24 @@ def test_a_meeting_sentence_with_three_states_is_the_leading_pairs_meeting(engag
     text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Budapest "
             "on March 3, 2023, with Czech Ambassador Petr Dvorak in attendance.")
     assert [e["countries"] for e in events(engagements_of, text) if e["kind"] == "meeting"] == [["HUN", "POL"]]
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Polish President Jan Nowak held bilateral meetings with his counterparts from Hungary, Slovakia and "
+     "Lithuania in Warsaw on March 3, 2023.", "meeting"),
+    ("Leaders from Hungary, Slovakia, and Lithuania called Polish President Jan Nowak on March 3, 2023 to "
+     "congratulate him.", "call"),
+])
+def test_counterparts_from_a_list_of_states_are_one_engagement_each(engagements_of, text, kind):
+    found = [e for e in events(engagements_of, text) if e["kind"] == kind]
+    assert sorted(tuple(e["countries"]) for e in found) == [("HUN", "POL"), ("LTU", "POL"), ("POL", "SVK")]
+    assert all(e["people"] == ["Jan Nowak"] and e["date"] == "2023-03-03" for e in found)
+
+
+def test_a_back_reference_joins_the_engagement_spoken_of_last(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak met his counterparts from Hungary, Slovakia and Lithuania in Warsaw "
+            "on March 3, 2023. Nowak and Hungarian Defence Minister Anna Kovacs discussed training in their "
+            "meeting. The two ministers agreed to implement the Memorandum of Understanding on Defence "
+            "Cooperation signed in 2019.")
+    found = engagements_of(text, "2023-03-05")
+    assert [d["countries"] for d in found["agreements"]] == [["HUN", "POL"]]
