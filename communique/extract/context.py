@@ -10,6 +10,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 
+import regex
+
 from communique.extract.countries import as_sides
 from communique.extract.dates import DateMention, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
@@ -25,6 +27,11 @@ def unique(seq) -> list:
             seen.add(x)
             out.append(x)
     return out
+
+
+DATELINE_SENTENCES = 3
+# the place (and agency) a report opens with, before its date: "New Delhi, ", "QUITO (Agency), "
+_DATELINE_DATE = regex.compile(r"^\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}\s*(?:\([^)]{1,30}\)\s*)?,\s*$")
 
 
 @dataclass
@@ -98,6 +105,10 @@ def build_context(body: str, published: str | None, people: list[Person],
         s.dates = find_dates(s.text, published, offset=s.span.start, context_year=year)
         s.places = find_places(s.text, offset=s.span.start, prefer=prefer)
         s.caption = any(c.start <= s.span.start < c.end for c in captions)
+    for s in sentences[:DATELINE_SENTENCES]:
+        for d in s.dates:
+            if _DATELINE_DATE.match(s.text[:s.local(d.start)]):
+                d.source = "dateline"      # "NEW DELHI, 2 August —": when the report was filed
     dateline = None
     for s in sentences[:4]:
         dateline = dateline_place(s.text, s.span.start, prefer)

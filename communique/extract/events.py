@@ -428,8 +428,27 @@ def _mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
 
 # ---- merging ----------------------------------------------------------------------------------
 
+DATELINE_LAG_DAYS = 2
+
+
+def _dateline_lag(a: DateMention, b: DateMention) -> bool:
+    """A dateline's day is when the report was filed: the engagement it reports may be a day or two
+    earlier ("NEW DELHI, Aug 2 — … took place on Thursday", Aug 1)."""
+    line, other = (a, b) if a.source == "dateline" else (b, a) if b.source == "dateline" else (None, None)
+    if line is None or line.precision != "day" or other.precision != "day":
+        return False
+    try:
+        lag = (dt.date.fromisoformat(line.value.replace("XXXX", "2000"))
+               - dt.date.fromisoformat(other.value.replace("XXXX", "2000"))).days
+    except ValueError:
+        return False
+    return 0 <= lag <= DATELINE_LAG_DAYS
+
+
 def _compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
     if a is None or b is None or not a.value or not b.value:
+        return True
+    if _dateline_lag(a, b):
         return True
     for x, y in zip(a.value.split("-"), b.value.split("-")):
         if "X" in x or "X" in y:
@@ -465,8 +484,9 @@ def _absorb(e: Event, c: Event) -> None:
     for k in c.people:
         if k not in e.people:
             e.people.append(k)
-    if c.date and (e.date is None or len(c.date.value or "") > len(e.date.value or "")):
-        if not c.anaphoric or e.date is None:
+    if c.date and (e.date is None or len(c.date.value or "") > len(e.date.value or "")
+                   or (e.date.source == "dateline" and c.date.source != "dateline" and c.date.precision == "day")):
+        if not c.anaphoric or e.date is None or e.date.source == "dateline":
             e.date, e.date_from = c.date, c.date_from
     e.place = e.place or c.place
     e.host = e.host or c.host

@@ -123,7 +123,7 @@ def date_relation(a: EventView, b: EventView) -> float | None:
         meet = _ranges_meet(a, b)
         if meet is not None:
             return meet
-        relative = "relative" in (a.date_source, b.date_source)
+        relative = bool({"relative", "dateline"} & {a.date_source, b.date_source})   # a weekday, a filing day
         return 0.5 if relative and abs(wa.day - wb.day) == 1 else None
     return 1.0
 

@@ -217,3 +217,17 @@ def test_a_back_reference_joins_the_engagement_spoken_of_last(engagements_of):
             "Cooperation signed in 2019.")
     found = engagements_of(text, "2023-03-05")
     assert [d["countries"] for d in found["agreements"]] == [["HUN", "POL"]]
+
+
+def test_a_dateline_day_is_the_filing_day_not_the_meetings(engagements_of):
+    text = ("Warsaw, 4 March The fifth Poland-Hungary Defence Policy Dialogue took place in the capital.\n\n"
+            "Polish Deputy Defence Minister Jan Nowak held talks with Hungarian Deputy Defence Minister Anna "
+            "Kovacs at the dialogue on Thursday.")
+    meetings = [e for e in events(engagements_of, text, published="2023-03-04") if e["kind"] == "meeting"]
+    assert [(e["date"], e["countries"]) for e in meetings] == [("2023-03-02", ["HUN", "POL"])]
+
+
+def test_a_fronted_date_is_not_a_dateline(engagements_of):
+    text = "On March 2, Polish Defence Minister Jan Nowak held talks with Hungarian Defence Minister Anna Kovacs."
+    e = only(events(engagements_of, text, published="2023-03-04"), "meeting")
+    assert (e["date"], e["date_source"]) == ("2023-03-02", "relative")
