@@ -532,6 +532,7 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
         else:
             events.append(c)
     _promote(ctx, events, unresolved)
+    _calls_take_their_talks(events)
     for c in [c for c in cands if c.enrich_only]:
         target = next((e for e in events if _same(ctx, e, c) and not e.anaphoric), None)
         if target is not None and (target.date is None or target.date_value == c.date_value):
@@ -544,6 +545,24 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
                 _absorb(other, e)
                 events.remove(e)
     return events, unresolved
+
+
+_GENERIC_MEETINGS = {"talks", "meeting", "signing"}
+
+
+def _calls_take_their_talks(events: list[Event]) -> None:
+    """A call and "the talks" of the same pair, undated or on the call's day and naming no one the call
+    does not, are one engagement (a meeting and a call exclude each other for one mention: "held a
+    video call … In the talks, …")."""
+    calls = [e for e in events if e.kind == "call" and not e.historical]
+    for e in list(events):
+        if e.kind != "meeting" or e.historical or e.subtype not in _GENERIC_MEETINGS:
+            continue
+        call = next((c for c in calls if set(c.countries) == set(e.countries) and set(e.people) <= set(c.people)
+                     and (e.date is None or (c.date is not None and c.date.value == e.date.value))), None)
+        if call is not None:
+            _absorb(call, e)
+            events.remove(e)
 
 
 def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event]) -> None:

@@ -231,3 +231,26 @@ def test_a_fronted_date_is_not_a_dateline(engagements_of):
     text = "On March 2, Polish Defence Minister Jan Nowak held talks with Hungarian Defence Minister Anna Kovacs."
     e = only(events(engagements_of, text, published="2023-03-04"), "meeting")
     assert (e["date"], e["date_source"]) == ("2023-03-02", "relative")
+
+
+@pytest.mark.parametrize("text", [
+    "Polish President Jan Nowak held a video meeting with Hungarian President Anna Kovacs on March 3, 2023.",
+    "Polish President Jan Nowak held a telephonic conversation with Hungarian President Anna Kovacs on March 3, 2023.",
+    "Polish President Jan Nowak had a call with Hungarian President Anna Kovacs on March 3, 2023.",
+])
+def test_call_wordings(engagements_of, text):
+    evs = events(engagements_of, text)
+    assert [(e["kind"], e["date"]) for e in evs] == [("call", "2023-03-03")]
+
+
+def test_the_talks_after_a_call_are_the_call(engagements_of):
+    text = ("Polish President Jan Nowak held phone talks with Hungarian President Anna Kovacs on March 3, 2023.\n\n"
+            "In the talks, Nowak and Kovacs agreed to expand trade.")
+    evs = events(engagements_of, text, published="2023-03-05")
+    assert [e["kind"] for e in evs] == ["call"] and len(evs[0]["evidence"]) == 2
+
+
+def test_a_meeting_with_someone_the_call_did_not_include_stays_a_meeting(engagements_of):
+    text = ("Polish President Jan Nowak held phone talks with Hungarian President Anna Kovacs.\n\n"
+            "Hungarian Foreign Minister Bela Toth met Polish Foreign Minister Ewa Lis in Warsaw.")
+    assert sorted(e["kind"] for e in events(engagements_of, text, published="2023-03-05")) == ["call", "meeting"]
