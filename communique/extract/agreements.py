@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from communique.extract.context import ArticleContext, Sentence, unique
-from communique.extract.dates import DateMention, date_fields
+from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.model import Span, spans_json
 from communique.nlp import lexicons
@@ -226,8 +226,11 @@ def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing:
 def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreement]:
     found: list[Agreement] = []
     cues = rules()[2]
+    published_year = parse_ref(ctx.published)[0]
     for s in ctx.sentences:
         for ag in _sentence_agreements(s):
+            if ag.status == "planned" and _dated_before(ag.date, published_year):
+                ag.status = "signed"        # "the first country to sign an FTA with Vietnam in 2014"
             named = unique(code for code, _ in s.countries)
             here = [k for k, e in enumerate(events) if s.index in e.sentences]
             # the engagement mentioned last before the document (several can start in one sentence)
@@ -254,6 +257,11 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                         ag.date, ag.date_from = ev.date, "event"
             found.append(ag)
     return _dedupe(found)
+
+
+def _dated_before(date: DateMention | None, year: int | None) -> bool:
+    """A document dated in a year before the article's: whatever the wording, it is not still planned."""
+    return bool(date and year and date.value and date.value[:4].isdigit() and int(date.value[:4]) < year)
 
 
 def _dedupe(found: list[Agreement]) -> list[Agreement]:

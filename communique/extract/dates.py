@@ -32,7 +32,7 @@ _NEAR = r"(?:this|last|next|the\s+same|the\s+previous|the\s+following)"
 _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNORECASE | regex.VERBOSE)) for name, p in [
     ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
     # 4/4/2024, 04.09.2025 (day first unless that cannot be)
-    ("numeric", rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[01]?\d)[/.](?P<y>{_Y})\b"),
+    ("numeric", rf"(?<![\d/.])(?P<a>[0-3]?\d)[/.](?P<b>[0-3]?\d)[/.](?P<y>{_Y})\b"),
     # April 20-22, 2025 / April 20 to May 2 / from April 20 to 22
     ("md_range", rf"\b(?P<m>{_M})\s+(?P<d>{_D}){_DASH}(?:(?P<m2>{_M})\s+)?(?P<d2>{_D})\b(?:,?\s+(?P<y>{_Y})\b)?"),
     # 20-22 April 2025 / 20 April to 2 May
@@ -143,7 +143,8 @@ def _resolve(name: str, m: regex.Match, ref, future: bool,
     ry, rm, rd = ref
     if name == "numeric":
         a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        day, mon = (a, b) if a > 12 or b <= 12 else (b, a)     # day first, as most outlets write it
+        day, mon = (a, b) if a > 12 or b <= 12 else (b, a)     # day first, as most outlets write it;
+        # month first only when the second number cannot be a month ("5/27/1998")
         if not _valid(y, mon, day):
             return None
         return _fmt(y, mon, day), "day", "text", None

@@ -86,3 +86,17 @@ def test_a_planned_signing_of_plural_documents(engagements_of):
 def test_a_subject_stops_at_the_date(engagements_of):
     docs = _docs(engagements_of, "Hungary and Poland signed an agreement on reciprocal access July 8 in Budapest.")
     assert [d["subject"] for d in docs] == ["reciprocal access"]
+
+
+def test_a_document_dated_in_an_earlier_year_was_signed(engagements_of):
+    found = _docs(engagements_of, "Poland was the first country to sign a Free Trade Agreement with Hungary in 2014.",
+                  published="2024-11-14")
+    assert [(d["subject"], d["status"], d["date"]) for d in found] == [("free trade", "signed", "2014")]
+
+
+def test_a_month_first_numeric_date_and_an_issued_statement(engagements_of):
+    found = _docs(engagements_of, "Hungary and Poland agreed to implement the security cooperation agreement "
+                                  "signed on 5/27/1998.")
+    assert [(d["subject"], d["date"]) for d in found] == [("security cooperation", "1998-05-27")]
+    issued = _docs(engagements_of, "Hungary and Poland issued a joint statement on energy security on Monday.")
+    assert [(d["type"], d["status"]) for d in issued] == [("joint_statement", "signed")]
