@@ -242,9 +242,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
     if kind in ("meeting", "call") and not rule.anaphoric:
-        listed = _listed_counterparts(ctx, s)
+        listed, list_end = _listed_counterparts(ctx, s)
         if listed:
-            return _one_per_listed_state(ctx, s, rule, listed, date, place, cue, evidence)
+            return _one_per_listed_state(ctx, s, rule, listed, a, list_end, date, place, cue, evidence)
     if bare and cue and date is not None and kind != "multilateral":
         # "since the previous dialogue in July 2023": a dated, recalled engagement of the article's pair
         bare = False
@@ -287,32 +287,41 @@ _STATE_LIST_GLUE = regex.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
 LISTED_MIN = 3
 
 
-def _listed_counterparts(ctx: ArticleContext, s: Sentence) -> list[str]:
+def _listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], int]:
     """"leaders from Japan, China, Indonesia and Mexico called …", "met his counterparts from Canada,
     Germany and Qatar": the states of a list introduced as counterparts, none of them with a person
-    named in the sentence (then each is one engagement with the other side)."""
+    named in the sentence (then each is one engagement with the other side), and where the list ends."""
     named = s.countries
+    with_people = {ctx.people[k].country for k, _, _ in s.people}
     for i, (code, span) in enumerate(named):
         if not _COUNTERPARTS_FROM.search(ctx.body[max(s.span.start, span.start - 60):span.start]):
             continue
-        run = [code]
+        run, end = [code], span.end
         for (_, prev), (nxt, cur) in zip(named[i:], named[i + 1:]):
             if not _STATE_LIST_GLUE.match(ctx.body[prev.end:cur.start]):
                 break
             run.append(nxt)
-        with_people = {ctx.people[k].country for k, _, _ in s.people}
+            end = cur.end
         run = unique(run)
         if len(run) >= LISTED_MIN and not set(run) & with_people:
-            return run
-    return []
+            return run, end
+    return [], 0
 
 
-def _one_per_listed_state(ctx: ArticleContext, s: Sentence, rule: Rule, listed: list[str], date, place, cue,
-                          evidence) -> list[Event]:
-    """One engagement per listed state with the sentence's other side: its people's state, else the
-    article's leading state."""
-    people = unique(k for k, _, _ in s.people if ctx.people[k].country and ctx.people[k].country not in listed)
-    other = ctx.people[people[0]].country if people else next((c for c in ctx.ranked if c not in listed), None)
+def _one_per_listed_state(ctx: ArticleContext, s: Sentence, rule: Rule, listed: list[str], a: int, list_end: int,
+                          date, place, cue, evidence) -> list[Event]:
+    """One engagement per listed state with the sentence's other side: the subject before the trigger
+    ("X met his counterparts from …"), or, when the list is the subject ("leaders from … called"), the
+    person after the trigger; else the article's leading state not named beside them ("In addition
+    to X, leaders from … called the new president": X is another caller)."""
+    if list_end <= a:       # the list is the subject
+        sides = [k for k, st, _ in s.people if st >= a]
+    else:
+        sides = [k for k, st, _ in s.people if st < a]
+    people = unique(k for k in sides if ctx.people[k].country and ctx.people[k].country not in listed)
+    beside = {ctx.people[k].country for k, _, _ in s.people}
+    other = (ctx.people[people[0]].country if people
+             else next((c for c in ctx.ranked if c not in listed and c not in beside), None))
     if other is None:
         return []
     people = [k for k in people if ctx.people[k].country == other]

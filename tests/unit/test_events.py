@@ -254,3 +254,11 @@ def test_a_meeting_with_someone_the_call_did_not_include_stays_a_meeting(engagem
     text = ("Polish President Jan Nowak held phone talks with Hungarian President Anna Kovacs.\n\n"
             "Hungarian Foreign Minister Bela Toth met Polish Foreign Minister Ewa Lis in Warsaw.")
     assert sorted(e["kind"] for e in events(engagements_of, text, published="2023-03-05")) == ["call", "meeting"]
+
+
+def test_a_caller_named_beside_a_list_of_callers_is_not_the_other_side(engagements_of):
+    text = ("Polish President Jan Nowak took office on March 3, 2023. Poland and Poland celebrated. "
+            "In addition to Czech President Petr Dvorak, leaders from Hungary, Slovakia and Lithuania also called "
+            "to congratulate the new president.")
+    calls = [e for e in events(engagements_of, text, published="2023-03-10") if e["kind"] == "call"]
+    assert sorted(tuple(e["countries"]) for e in calls) == [("HUN", "POL"), ("LTU", "POL"), ("POL", "SVK")]
