@@ -262,3 +262,14 @@ def test_a_caller_named_beside_a_list_of_callers_is_not_the_other_side(engagemen
             "to congratulate the new president.")
     calls = [e for e in events(engagements_of, text, published="2023-03-10") if e["kind"] == "call"]
     assert sorted(tuple(e["countries"]) for e in calls) == [("HUN", "POL"), ("LTU", "POL"), ("POL", "SVK")]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungarian President Anna Kovacs arrived in Tashkent on March 3, 2023 to attend the 9th Summit of the Council "
+    "of Heads of the Central Asia Cooperation Organisation member states.",
+    "Hungarian Defence Minister Anna Kovacs attended the meeting of NATO Defence Ministers in Brussels on "
+    "March 3, 2023.",
+])
+def test_named_gatherings_of_many_states(engagements_of, text):
+    found = [e for e in events(engagements_of, text) if e["kind"] == "multilateral"]
+    assert [(e["people"], e["date"]) for e in found] == [(["Anna Kovacs"], "2023-03-03")]
