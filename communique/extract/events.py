@@ -91,10 +91,21 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
     return out, not_engagement, cues
 
 
+# "the visit will take place from Friday", "a meeting set for Monday was postponed": the clause after a
+# nominal trigger (up to a comma or an 'and' that starts the next predicate) says it has not happened (guidelines v1.2: announced, planned, postponed or
+# cancelled engagements are not events).
+_NOT_HELD_AFTER = regex.compile(
+    r"(?:(?!\band\s+(?:was|were|is|are|has|had|will|would|then|later)\b)[^.;:,]){0,100}?\b(?:(?:will|would|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held|begin|start|commence|last|"
+    r"be\s+(?:made|paid|conducted|hosted))|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|planned|slated)\s+to\b|"
+    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
+    regex.IGNORECASE)
+
+
 def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:
-    """'exchanges of visits', 'invited him to visit', 'will visit': named, but not an engagement report."""
+    """'exchanges of visits', 'invited him to visit', 'will visit', 'the visit will take place':
+    named, but not an engagement report."""
     before = text[max(0, start - 100):end]
-    return any(p.search(before) for p in not_engagement)
+    return any(p.search(before) for p in not_engagement) or bool(_NOT_HELD_AFTER.match(text, end))
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -178,10 +189,13 @@ def any_trigger() -> regex.Pattern:
                                   for r in lexicons.events()["rules"] for p in r["patterns"]))
 
 
-def candidates(ctx: ArticleContext) -> list[Event]:
+def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
+    """The candidates, and the kinds the article names only as planned, postponed or cancelled (their
+    back-references, "the visit", then report nothing)."""
     all_rules, not_engagement, cues = rules()
     triggered = any_trigger()
     out: list[Event] = []
+    not_held: set[str] = set()
     for s in ctx.sentences:
         if not triggered.search(s.text):
             continue
@@ -196,6 +210,8 @@ def candidates(ctx: ArticleContext) -> list[Event]:
                     continue
                 if not _excluded(s.text, m.start(), m.end(), not_engagement):
                     hits.append((rule, m))
+                elif not rule.anaphoric:
+                    not_held.add(rule.kind)
         hits.sort(key=lambda h: h[1].start())
         kinds = {r.kind for r, _ in hits}
         for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
@@ -207,7 +223,7 @@ def candidates(ctx: ArticleContext) -> list[Event]:
                 hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
                 out.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
                                   hi if len(mine) > 1 else s.span.end))
-    return out
+    return out, not_held
 
 
 def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
@@ -516,7 +532,7 @@ def _latest_first(events: list[Event]) -> list[Event]:
     return sorted(reversed(events), key=lambda e: -max(e.sentences))
 
 
-def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Event]]:
+def merge(ctx: ArticleContext, cands: list[Event], not_held: set[str] = frozenset()) -> tuple[list[Event], list[Event]]:
     """(events, unresolved): anaphoric candidates join the latest compatible event or stay unresolved."""
     events: list[Event] = []
     unresolved: list[Event] = []
@@ -540,7 +556,7 @@ def merge(ctx: ArticleContext, cands: list[Event]) -> tuple[list[Event], list[Ev
                 unresolved.append(c)
         else:
             events.append(c)
-    _promote(ctx, events, unresolved)
+    _promote(ctx, events, unresolved, not_held)
     _calls_take_their_talks(events)
     for c in [c for c in cands if c.enrich_only]:
         target = next((e for e in events if _same(ctx, e, c) and not e.anaphoric), None)
@@ -574,13 +590,13 @@ def _calls_take_their_talks(events: list[Event]) -> None:
             events.remove(e)
 
 
-def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event]) -> None:
+def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event], not_held: set[str] = frozenset()) -> None:
     """An article that only ever says "the talks" or "the visit" still reports one: between the
     article's two principal countries, undated unless a full report dates it."""
     if len(ctx.pair) != 2:
         return
     for kind in ("meeting", "visit"):
-        if any(e.kind == kind and not e.historical for e in events):
+        if kind in not_held or any(e.kind == kind and not e.historical for e in events):
             continue
         pending = [c for c in unresolved if c.kind == kind and not c.historical and set(c.countries) <= set(ctx.pair)]
         if not pending:
@@ -672,9 +688,9 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
 
 
 def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
-    cands = candidates(ctx)
+    cands, not_held = candidates(ctx)
     _mark_historical(ctx, cands)
-    events, unresolved = merge(ctx, cands)
+    events, unresolved = merge(ctx, cands, not_held)
     _fill_from_context(ctx, events)
     return events, unresolved
 

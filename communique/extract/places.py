@@ -22,7 +22,7 @@ _PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached
 # "at Perdana Putra, Putrajaya": the city after a named venue
 _VENUE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}\p{Lu}[\p{L}\p{M}'’-]*,\s+$")
 _CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
-_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*[\p{L}.]+\s*\d{1,2}\s*)?(?:\(|—|–|--|\s-\s|:)")
+_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*[\p{L}.]+\s*\d{1,2}\s*)?,?\s*(?:\(|—|–|--|\s-\s|:)")
 
 
 @dataclass(frozen=True)

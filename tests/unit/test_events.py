@@ -273,3 +273,17 @@ def test_a_caller_named_beside_a_list_of_callers_is_not_the_other_side(engagemen
 def test_named_gatherings_of_many_states(engagements_of, text):
     found = [e for e in events(engagements_of, text) if e["kind"] == "multilateral"]
     assert [(e["people"], e["date"]) for e in found] == [(["Anna Kovacs"], "2023-03-03")]
+
+
+@pytest.mark.parametrize("text", [
+    "Polish President Jan Nowak's state visit to Hungary will take place from Friday to Sunday, the ministry said. "
+    "Hungarian officials confirmed the visit.",
+    "A meeting between Polish President Jan Nowak and Hungarian President Anna Kovacs set for Monday was postponed.",
+])
+def test_engagements_not_held_are_not_events(engagements_of, text):
+    assert events(engagements_of, text, published="2023-03-15") == []
+
+
+def test_an_arrival_followed_by_planned_talks_is_still_a_visit(engagements_of):
+    text = "Polish President Jan Nowak arrived in Budapest on Monday and was due to hold talks with Hungarian leaders."
+    assert [e["kind"] for e in events(engagements_of, text, published="2023-03-15")] == ["visit"]
