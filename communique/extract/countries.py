@@ -7,6 +7,7 @@ from functools import lru_cache
 import regex
 
 from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, Line, phrase_table, tag_lines
+from communique.extract.places import large_city
 from communique.model import Span
 from communique.nlp import lexicons
 
@@ -110,7 +111,6 @@ def outlet_country(outlet: str | None) -> str | None:
     A name that places it in none or in several (a wire credit beside it) gives None."""
     if not outlet:
         return None
-    from communique.extract.places import large_city    # here: places is heavier to import
     found = {code for code, _ in as_sides(country_mentions(outlet)) if code != "EUU"}
     if not found:
         found = {hit[1] for word in regex.findall(r"\p{Lu}[\p{L}\p{M}'’-]+", outlet)

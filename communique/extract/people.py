@@ -17,7 +17,7 @@ import regex
 from communique.extract.countries import outlet_country, rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
-from communique.extract.places import is_city, large_city
+from communique.extract.places import dateline_place, is_city, large_city
 from communique.model import Person, Span
 from communique.nlp import lexicons
 
@@ -224,7 +224,6 @@ def site_country(ranked: list[str], url: str | None, outlet: str | None) -> str 
 
 def _dateline_country(body: str, ranked: list[str]) -> str | None:
     """The state of a dateline city ("SINGAPORE —", "NEW DELHI:") in the article's first lines."""
-    from communique.extract.places import dateline_place
     for line in body.split("\n", 6)[:6]:
         place = dateline_place(line)
         if place:
