@@ -110,7 +110,8 @@ def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Patter
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
-_SINCE = regex.compile(r"\bsince\b[^,;]{0,60}$", regex.IGNORECASE)
+# "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
+_SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
 
 def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:

@@ -287,3 +287,10 @@ def test_engagements_not_held_are_not_events(engagements_of, text):
 def test_an_arrival_followed_by_planned_talks_is_still_a_visit(engagements_of):
     text = "Polish President Jan Nowak arrived in Budapest on Monday and was due to hold talks with Hungarian leaders."
     assert [e["kind"] for e in events(engagements_of, text, published="2023-03-15")] == ["visit"]
+
+
+def test_the_when_clause_of_a_since_date_is_dated_by_it(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Monday. The trip is the first since 2018, when then-"
+            "President Adam Lis met Hungarian President Bela Toth.")
+    past = [e for e in events(engagements_of, text, published="2023-03-15") if e["historical"]]
+    assert [(e["kind"], e["date"]) for e in past] == [("meeting", "2018")]
