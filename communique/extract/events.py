@@ -173,6 +173,12 @@ def _sides(ctx: ArticleContext, s: Sentence, kind: str) -> tuple[list[str], bool
     return sides, from_context
 
 
+def _year_before(date: DateMention, published: str | None) -> bool:
+    """A date written with a year before the publication year (so written, not resolved)."""
+    y = parse_ref(published)[0]
+    return bool(y and date.source == "text" and date.value and date.value[:4].isdigit() and int(date.value[:4]) < y)
+
+
 def _mechanism(text: str) -> tuple[str | None, int | None]:
     m = _MECHANISM.search(text)
     if not m:
@@ -262,8 +268,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         listed, list_end = _listed_counterparts(ctx, s)
         if listed:
             return _one_per_listed_state(ctx, s, rule, listed, a, list_end, date, place, cue, evidence)
-    if bare and cue and date is not None and kind != "multilateral":
-        # "since the previous dialogue in July 2023": a dated, recalled engagement of the article's pair
+    if bare and date is not None and (cue or (not rule.anaphoric and _year_before(date, ctx.published))) \
+            and kind != "multilateral":
+        # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
+        # a dated, recalled engagement of the article's pair
         bare = False
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True

@@ -294,3 +294,20 @@ def test_the_when_clause_of_a_since_date_is_dated_by_it(engagements_of):
             "President Adam Lis met Hungarian President Bela Toth.")
     past = [e for e in events(engagements_of, text, published="2023-03-15") if e["historical"]]
     assert [(e["kind"], e["date"]) for e in past] == [("meeting", "2018")]
+
+
+@pytest.mark.parametrize("sentence, date", [
+    ("The last summit was held on December 6, 2021, in Warsaw.", "2021-12-06"),
+    ("The pair later met separately during the September 2022 summit in Samarkand.", "2022-09"),
+])
+def test_a_recalled_engagement_of_the_articles_pair_with_an_earlier_year(engagements_of, sentence, date):
+    text = ("Polish President Jan Nowak held talks with Hungarian President Anna Kovacs in Budapest on March 3, 2024. "
+            + sentence)
+    past = [e for e in events(engagements_of, text, published="2024-03-05") if e["historical"]]
+    assert [(e["kind"], e["date"], e["countries"]) for e in past] == [("meeting", date, ["HUN", "POL"])]
+
+
+def test_a_back_reference_with_an_earlier_year_is_not_a_recalled_engagement(engagements_of):
+    text = ("Polish President Jan Nowak held talks with Hungarian President Anna Kovacs in Budapest on March 3, 2024. "
+            "At the talks, the two sides praised the trade agreement signed in 2019.")
+    assert not [e for e in events(engagements_of, text, published="2024-03-05") if e["historical"]]
