@@ -311,3 +311,15 @@ def test_a_back_reference_with_an_earlier_year_is_not_a_recalled_engagement(enga
     text = ("Polish President Jan Nowak held talks with Hungarian President Anna Kovacs in Budapest on March 3, 2024. "
             "At the talks, the two sides praised the trade agreement signed in 2019.")
     assert not [e for e in events(engagements_of, text, published="2024-03-05") if e["historical"]]
+
+
+@pytest.mark.parametrize("sentence, kind", [
+    ("The deal follows a visit by Poland's Chief of Naval Staff, Admiral Jan Nowak, to Budapest last month.", "visit"),
+    ("Polish Chief of Naval Staff Admiral Jan Nowak landed in Budapest last month.", "visit"),
+    ("During the summit in January, Polish President Jan Nowak and Hungarian President Anna Kovacs agreed to "
+     "cooperate.", "meeting"),
+])
+def test_recalled_visits_and_summits(engagements_of, sentence, kind):
+    text = "Hungary and Poland signed a defence agreement in Warsaw on March 3, 2024. " + sentence
+    past = [e for e in events(engagements_of, text, published="2024-03-05") if e["historical"]]
+    assert [(e["kind"], e["countries"]) for e in past] == [(kind, ["HUN", "POL"])]
