@@ -76,7 +76,7 @@ def _is_name_token(t: Tok, g: Tag | None) -> bool:
 def _join(toks: list[Tok]) -> str:
     out = ""
     for k, t in enumerate(toks):
-        if k and not (t.text in _POSS or t.text == "-" or toks[k - 1].text == "-"):
+        if k and not (t.text in _POSS or t.text in ("-", ",") or toks[k - 1].text == "-"):
             out += " "
         out += t.text
     return out
@@ -140,6 +140,10 @@ class LineParser:
             t, g = self.toks[j], self.tags[j]
             c = g.cat if g else None
             if c is None or c in (PARTICLE, CREDIT):
+                if t.text == "," and in_complement and not trailing and self.cat(j + 1) == DOMAIN:
+                    title.append(t)          # "Minister of Science, Technology and Innovation"
+                    j += 1
+                    continue
                 if t.text in _POSS and j > i and (self.cat(j - 1) in (COUNTRY, None) or in_complement):
                     if not in_complement:          # "Azerbaijan’s Foreign Minister"
                         j += 1

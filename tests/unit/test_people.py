@@ -220,3 +220,13 @@ def test_a_dateline_city_places_unmarked_officials_when_the_site_does_not(people
             "China and the United States argued about China. China and Singapore agreed to talk.")
     p = people_of(text, url="https://news.example.com/asia/1")
     assert (p["Tan Wei Ming"].country, p["Zhou Bo"].country) == ("SGP", "CHN")
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Minister of Port and Airport Rui Costa Matos spoke.", "Rui Costa Matos", "Minister of Port and Airport"),
+    ("Minister of Mines and Energy Ana Ribeiro spoke.", "Ana Ribeiro", "Minister of Mines and Energy"),
+    ("Minister of Science, Technology and Innovation Paulo Reis spoke.", "Paulo Reis",
+     "Minister of Science, Technology and Innovation"),
+])
+def test_offices_named_by_their_fields(people_of, text, name, title):
+    assert people_of(text)[name].title == title
