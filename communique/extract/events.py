@@ -696,8 +696,26 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                     e.place = visit.place
 
 
+def _after_publication(e: Event, published: str | None) -> bool:
+    """Dated after the article appeared (beyond the day after, for a report filed overnight): planned,
+    not held ("will host the summit in 2027")."""
+    if e.date is None or not e.date.value or e.date.source not in ("text", "relative"):
+        return False
+    d, p = _as_date(e.date.value), _as_date(published)
+    if d is None or p is None or d[0] is None or p[0] is None:
+        return False
+    if d[0] != p[0] or d[1] is None or p[1] is None:
+        return d[0] > p[0]
+    if d[1] != p[1] or d[2] is None or p[2] is None:
+        return d[1] > p[1]
+    return d[2] > p[2] + 1
+
+
 def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     cands, not_held = candidates(ctx)
+    planned = {(c.kind, c.sentences[0]) for c in cands if _after_publication(c, ctx.published)}
+    not_held |= {kind for kind, _ in planned}
+    cands = [c for c in cands if (c.kind, c.sentences[0]) not in planned]   # the sentence's other triggers too
     _mark_historical(ctx, cands)
     events, unresolved = merge(ctx, cands, not_held)
     _fill_from_context(ctx, events)

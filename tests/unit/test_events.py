@@ -323,3 +323,12 @@ def test_recalled_visits_and_summits(engagements_of, sentence, kind):
     text = "Hungary and Poland signed a defence agreement in Warsaw on March 3, 2024. " + sentence
     past = [e for e in events(engagements_of, text, published="2024-03-05") if e["historical"]]
     assert [(e["kind"], e["countries"]) for e in past] == [(kind, ["HUN", "POL"])]
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary will host the Central European summit in 2027, attended by Polish President Jan Nowak.",
+    "Polish Defence Minister Jan Nowak is set to arrive in Budapest on Sunday for a two-day visit.",
+    "Hungarian President Anna Kovacs called Poland a reliable partner on Monday.",
+])
+def test_planned_dated_later_or_not_an_engagement(engagements_of, text):
+    assert [e for e in events(engagements_of, text, published="2024-05-30") if not e["historical"]] == []
