@@ -45,3 +45,14 @@ def test_statement_speaker_from_the_previous_sentence(engagements_of):
             "He reaffirmed the one-China policy.")
     found = engagements_of(text, "2025-03-04")["statements"]
     assert [(s["position"], s["speaker"]) for s in found] == [("one_china_policy", "Jan Nowak")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hungary and Poland agreed to deepen cooperation in trade, energy and defence.", {"trade", "energy", "defence_security"}),
+    ("Hungary and Poland agreed to deepen defence-security cooperation.", {"defence_security"}),
+    ("Hungary and Poland agreed to increase all-level visits and exchanges.", {"delegation_exchange"}),
+    ("The two sides informed each other of the political, socio-economic and defence-security situations in their "
+     "countries and agreed to cooperate.", set()),
+])
+def test_defence_and_visits_as_fields_of_a_list(engagements_of, sentence, expected):
+    assert set(engagements_of(sentence, "2024-03-05")["areas"]) == expected
