@@ -711,6 +711,19 @@ def _after_publication(e: Event, published: str | None) -> bool:
     return d[2] > p[2] + 1
 
 
+def _fill_principals(ctx: ArticleContext, events: list[Event]) -> None:
+    """A news engagement whose sentences name no one for a side was held, for that side, by the
+    article's principal of that state (its titled person named most, or quoted): "The two leaders
+    discussed trade" after "President X … President Y" earlier in the article."""
+    for e in events:
+        if e.historical or e.kind not in ("meeting", "call", "visit"):
+            continue
+        present = {ctx.people[k].country for k in e.people}
+        sides = [e.guest] if e.kind == "visit" and e.guest else ([] if e.kind == "visit" else e.countries)
+        missing = [c for c in sides if c and c not in present]
+        e.people += [k for k in _principals(ctx, missing) if k not in e.people]
+
+
 def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     cands, not_held = candidates(ctx)
     planned = {(c.kind, c.sentences[0]) for c in cands if _after_publication(c, ctx.published)}
@@ -719,6 +732,7 @@ def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     _mark_historical(ctx, cands)
     events, unresolved = merge(ctx, cands, not_held)
     _fill_from_context(ctx, events)
+    _fill_principals(ctx, events)
     return events, unresolved
 
 

@@ -332,3 +332,11 @@ def test_recalled_visits_and_summits(engagements_of, sentence, kind):
 ])
 def test_planned_dated_later_or_not_an_engagement(engagements_of, text):
     assert [e for e in events(engagements_of, text, published="2024-05-30") if not e["historical"]] == []
+
+
+def test_a_side_named_elsewhere_is_held_by_its_principal(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on March 3, 2024.\n\n"
+            "Hungarian President Anna Kovacs said Hungary values the partnership. Kovacs praised Poland.\n\n"
+            "Nowak held talks with Hungarian officials on trade.")
+    talks = only(events(engagements_of, text, published="2024-03-05"), "meeting")
+    assert talks["people"] == ["Jan Nowak", "Anna Kovacs"]
