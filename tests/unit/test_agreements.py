@@ -100,3 +100,16 @@ def test_a_month_first_numeric_date_and_an_issued_statement(engagements_of):
     assert [(d["subject"], d["date"]) for d in found] == [("security cooperation", "1998-05-27")]
     issued = _docs(engagements_of, "Hungary and Poland issued a joint statement on energy security on Monday.")
     assert [(d["type"], d["status"]) for d in issued] == [("joint_statement", "signed")]
+
+
+@pytest.mark.parametrize("sentence, doc_type, subject", [
+    ("Hungary and Poland vowed to implement a memorandum of understanding on oil and gas coordination.",
+     "memorandum_of_understanding", "oil and gas coordination"),
+    ("Hungary and Poland agreed to put a signed document on maritime cooperation into effect.", "other",
+     "maritime cooperation"),
+    ("Hungary and Poland signed a memorandum of understanding on defence equipment cooperation in Warsaw on Monday.",
+     "memorandum_of_understanding", "defence equipment cooperation"),
+])
+def test_existing_documents_and_subjects_ending_at_a_place(engagements_of, sentence, doc_type, subject):
+    found = _docs(engagements_of, sentence)
+    assert [(d["type"], d["subject"], d["status"]) for d in found] == [(doc_type, subject, "signed")]
