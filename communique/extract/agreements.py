@@ -48,7 +48,9 @@ def _patterns():
     lex = lexicons.documents()
     types = [(name, regex.compile(p, regex.IGNORECASE)) for name, p in lex["types"]]
     i = regex.IGNORECASE
-    return (types, regex.compile(lex["signed"], i), regex.compile(lex["planned"], i),
+    # a document implemented, ratified or renewed exists (signed), though not signed in this report
+    signed = regex.compile(lex["signed"] + "|" + lex["existing"], i)
+    return (types, signed, regex.compile(lex["signed"], i), regex.compile(lex["planned"], i),
             regex.compile(lex["not_bilateral"]), regex.compile(lex["generic"], i), regex.compile(lex["subject_stop"], i))
 
 
@@ -113,7 +115,7 @@ def _titled(text: str, a: int, b: int) -> bool:
 
 
 def _sentence_agreements(s: Sentence) -> list[Agreement]:
-    types, signed, planned, not_bilateral, generic, stop = _patterns()
+    types, signed, signing, planned, not_bilateral, generic, stop = _patterns()
     text = s.text
     general = [g.span() for g in generic.finditer(text)]
     matches: list[tuple[str, regex.Match]] = []
@@ -135,7 +137,7 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
         if n in consumed:
             continue
         if _PLURAL.search(word) and not titled:
-            found = _plural(s, name, a, b, signed, planned, matches, n)
+            found = _plural(s, name, a, b, signed, signing, planned, matches, n)
             if found and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
                 consumed.add(n + 1)      # "memoranda of understanding and agreements on …": one list
             out += found
@@ -153,9 +155,9 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
             continue
         lo = matches[n - 1][1].end() if n else 0
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
-        date = _pick_date(s, lo, hi, a, subject_end, bool(signed.search(text[lo:hi])))
+        date = _pick_date(s, lo, hi, a, subject_end, bool(signing.search(text[lo:hi])))
         out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
-                             titled=titled, signing=bool(signed.search(text))))
+                             titled=titled, signing=bool(signing.search(text))))
     return out
 
 
@@ -175,7 +177,7 @@ def _list_stop() -> regex.Pattern:
     return regex.compile("(?:" + stop[len("(?:,|"):], regex.IGNORECASE)
 
 
-def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern,
+def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signing: regex.Pattern,
             planned: regex.Pattern, matches: list, n: int) -> list[Agreement]:
     """"signed memoranda of understanding on trade, health and fisheries": one document per field named
     (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
@@ -204,9 +206,9 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern,
         return []          # a count without its list ("nine agreements") names no document to cite
     lo = matches[n - 1][1].end() if n else 0
     hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
-    date = _pick_date(s, lo, hi, a, b, bool(signed.search(text[lo:hi])))
+    date = _pick_date(s, lo, hi, a, b, bool(signing.search(text[lo:hi])))
     return [Agreement(name, item, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
-                      signing=bool(signed.search(text)), plural=True) for item in items]
+                      signing=bool(signing.search(text)), plural=True) for item in items]
 
 
 def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
