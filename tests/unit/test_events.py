@@ -340,3 +340,12 @@ def test_a_side_named_elsewhere_is_held_by_its_principal(engagements_of):
             "Nowak held talks with Hungarian officials on trade.")
     talks = only(events(engagements_of, text, published="2024-03-05"), "meeting")
     assert talks["people"] == ["Jan Nowak", "Anna Kovacs"]
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Polish Defence Minister Jan Nowak called on Hungarian President Anna Kovacs in Budapest on March 3, 2024.",
+     ["meeting"]),
+    ("Polish Defence Minister Jan Nowak called on Hungary to respect the deal on March 3, 2024.", []),
+])
+def test_calling_on_a_person_is_a_courtesy_call(engagements_of, text, kinds):
+    assert [e["kind"] for e in events(engagements_of, text, published="2024-03-05")] == kinds
