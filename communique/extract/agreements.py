@@ -68,7 +68,8 @@ def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None
     kept: list[str] = []
     for w in reversed(pre_words):
         lw = w.lower().strip(",;:()“”\"‘’")
-        if lw in _DETERMINERS or regex.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third", lw) or not lw or regex.search(r"[,;:()“”\"‘’]", w) or w[-2:] in ("’s", "'s"):
+        if lw in _DETERMINERS or regex.fullmatch(r"\d+(?:st|nd|rd|th)|first|second|third|(?:1[89]|20)\d\d", lw) or not lw \
+                or regex.search(r"[,;:()“”\"‘’]", w) or w[-2:] in ("’s", "'s"):       # "the 2012 MoU": its date
             break
         kept.insert(0, lw)
     post, end = "", b
@@ -151,7 +152,8 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
         specific = titled or (subject is not None and bool(_DEFINITE.search(text[:a])))
         if status is None and specific:
             status = "signed"          # named as an existing document
-        if status is None or (name in ("agreement", "protocol", "plan", "other") and not subject and not titled):
+        if status is None or (name in ("agreement", "protocol", "plan", "other") and not subject and not titled
+                              and not _YEAR_NAMED.search(text[:a])):      # "the 2017 protocol" is one
             continue
         lo = matches[n - 1][1].end() if n else 0
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
@@ -211,12 +213,24 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
                       signing=bool(signing.search(text)), plural=True) for item in items]
 
 
+# what may stand between a year and the document it dates: modifiers, no function word ("the 2012
+# defence MoU"; not "signed in 2011 and the Joint Vision Statement")
+_PREMODIFIES = regex.compile(r"\s+(?:(?!(?:and|or|the|a|an|of|in|on|at|by|for|with|to|from|signed|was|were|is|are)\b)"
+                             r"[\p{L}-]+\s+){0,3}", regex.IGNORECASE)
+_YEAR_NAMED = regex.compile(r"\b(?:1[89]|20)\d\d" + _PREMODIFIES.pattern + "$", regex.IGNORECASE)
+
+
 def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
     """The document's own date: written after it in its stretch of the sentence ("signed in 2011"),
-    or before it when a signing verb governs it ("On Sept 4, they signed …"); never a date inside its
+    or before it when a signing verb governs it ("On Sept 4, they signed …"); a year right before the
+    document word ("the 2012 MoU") is its own and no other document's; never a date inside its
     subject ("cooperation plan for 2017")."""
     local = [(s.local(d.start), d) for d in s.dates if d.can_date()]
-    after = [d for pos, d in local if subject_end <= pos < hi]
+    own = [d for pos, d in local if pos < a and d.precision == "year" and _PREMODIFIES.fullmatch(s.text[s.local(d.end):a])]
+    if own:
+        return own[-1]                  # "the 2012 memorandum of understanding"
+    after = [d for pos, d in local if subject_end <= pos < hi
+             and not (hi < len(s.text) and _PREMODIFIES.fullmatch(s.text[s.local(d.end):hi]))]   # the next one's
     if after:
         return after[0]
     before = [d for pos, d in local if lo <= pos < a]

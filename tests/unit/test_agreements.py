@@ -113,3 +113,17 @@ def test_a_month_first_numeric_date_and_an_issued_statement(engagements_of):
 def test_existing_documents_and_subjects_ending_at_a_place(engagements_of, sentence, doc_type, subject):
     found = _docs(engagements_of, sentence)
     assert [(d["type"], d["subject"], d["status"]) for d in found] == [(doc_type, subject, "signed")]
+
+
+def test_a_year_before_the_document_word_is_its_date(engagements_of):
+    found = _docs(engagements_of, "Hungary and Poland agreed that the new agreement on law cooperation will replace "
+                                  "the 2017 protocol.")
+    assert ("protocol", None, "2017") in [(d["type"], d["subject"], d["date"]) for d in found]
+
+
+def test_a_date_after_one_document_is_not_the_next_ones(engagements_of):
+    found = _docs(engagements_of, "They will implement the Memorandum of Understanding on Defence Cooperation signed "
+                                  "in 2011 and the Joint Vision Statement on Defence Relations signed in 2015 between "
+                                  "Hungary and Poland.")
+    assert [(d["type"], d["date"]) for d in found] == [("memorandum_of_understanding", "2011"),
+                                                       ("joint_vision_statement", "2015")]
