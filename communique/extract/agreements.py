@@ -149,11 +149,12 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
             continue
         subject, subject_end = _subject(text, a, b, stop)
         status = _status(text, a, b, signed, planned)
-        specific = titled or (subject is not None and bool(_DEFINITE.search(text[:a])))
+        year_named = bool(_YEAR_NAMED.search(text[:a]))
+        specific = titled or year_named or (subject is not None and bool(_DEFINITE.search(text[:a])))
         if status is None and specific:
             status = "signed"          # named as an existing document
         if status is None or (name in ("agreement", "protocol", "plan", "other") and not subject and not titled
-                              and not _YEAR_NAMED.search(text[:a])):      # "the 2017 protocol" is one
+                              and not year_named):      # "the 2017 protocol" is one
             continue
         lo = matches[n - 1][1].end() if n else 0
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
