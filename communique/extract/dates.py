@@ -23,7 +23,7 @@ MONTHS = {
 WEEKDAYS = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6}
 
 _M = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+     r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?(?!\p{L})"      # not "maritime", "Decree"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
@@ -53,7 +53,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNO
     ("year_range", rf"\b(?P<y>{_Y})\s*[-–—]\s*(?P<y2>{_Y}|\d\d)\b"),
     ("year", rf"(?<![-–\w/.])(?P<y>{_Y})(?![-–]?\w)"),
     ("weekday", rf"\b(?:(?P<rel>last|this|next|on|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"),
-    ("day_word", r"\b(?P<w>today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight)\b"),
+    ("day_word", r"\b(?P<w>today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|last\s+night"
+                 r"|on\s+the\s+(?:same\s+)?day(?=\s*[.,;]|\s*$))\b"),
     ("span_word", rf"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?P<rel>{_NEAR})\s+(?P<unit>week|month|year)\b"),
     ("name_year", rf"\b\p{{Lu}}[\p{{L}}]+[-–]\s?(?P<y>{_Y})\b"),
 ]]
@@ -222,8 +223,8 @@ def _resolve(name: str, m: regex.Match, ref, future: bool,
     if name == "day_word":
         if ry is None or rm is None or rd is None:
             return None, "day", "relative", None
-        w = g["w"].lower()
-        shift = -1 if w == "yesterday" else 1 if w == "tomorrow" else 0
+        w = regex.sub(r"\s+", " ", g["w"].lower())
+        shift = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
         return (dt.date(ry, rm, rd) + dt.timedelta(days=shift)).isoformat(), "day", "relative", None
     if name == "span_word":
         rel = regex.sub(r"\s+", " ", g["rel"].lower())
@@ -254,7 +255,7 @@ _NEEDS = {"iso": "d", "numeric": "d", "md_range": "dm", "dm_range": "dm", "md": 
 _CUES = {"d": regex.compile(r"\d"),
          "m": regex.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", regex.IGNORECASE),
          "w": regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.IGNORECASE),
-         "r": regex.compile(r"today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|week|month|year",
+         "r": regex.compile(r"today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|night|the\s+(?:same\s+)?day|week|month|year",
                             regex.IGNORECASE)}
 
 

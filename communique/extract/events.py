@@ -669,6 +669,8 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     for e in events:
         if e.historical:
             continue
+        if e.kind != "multilateral" and e.date is not None and e.date.source == "name":
+            e.date = None        # "ARMY-2024" dates the expo, not a visit or talks held beside it
         if e.kind == "visit" and e.date is None:
             talks = next((m for m in meetings if set(m.countries) == set(e.countries) and m.date and m.date.value), None)
             if talks:

@@ -60,3 +60,15 @@ def test_may_the_verb_is_not_a_date():
 
 def test_weekday_without_a_publication_date_is_not_guessed():
     assert all(d.value is None for d in find_dates("They met on Thursday."))
+
+
+@pytest.mark.parametrize("text, value", [
+    ("They discussed cooperation in maritime security.", None),
+    ("The decree takes effect in Dec. 2023.", "2023-12"),
+    ("The minister arrived in the capital last night.", "2024-04-03"),
+    ("They finalised the deal at a meeting in the capital on the day.", "2024-04-04"),
+])
+def test_month_names_are_whole_words_and_day_words(text, value):
+    from communique.extract.dates import find_dates
+    found = find_dates(text, "2024-04-04")
+    assert [d.value for d in found] == ([value] if value else [])

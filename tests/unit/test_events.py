@@ -349,3 +349,9 @@ def test_a_side_named_elsewhere_is_held_by_its_principal(engagements_of):
 ])
 def test_calling_on_a_person_is_a_courtesy_call(engagements_of, text, kinds):
     assert [e["kind"] for e in events(engagements_of, text, published="2024-03-05")] == kinds
+
+
+def test_a_year_in_a_name_does_not_date_a_visit(engagements_of):
+    text = "Polish Defence Minister Jan Nowak began a working visit to Hungary to attend the ARMY-2024 forum."
+    visit = only(events(engagements_of, text, published="2024-08-12"), "visit")
+    assert (visit["date"], visit["date_source"]) == ("2024-08", "published")
