@@ -268,7 +268,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         listed, list_end = _listed_counterparts(ctx, s)
         if listed:
             return _one_per_listed_state(ctx, s, rule, listed, a, list_end, date, place, cue, evidence)
-    if bare and date is not None and (cue or (not rule.anaphoric and _year_before(date, ctx.published))) \
+    if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
             and kind != "multilateral":
         # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
         # a dated, recalled engagement of the article's pair

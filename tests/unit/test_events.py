@@ -355,3 +355,11 @@ def test_a_year_in_a_name_does_not_date_a_visit(engagements_of):
     text = "Polish Defence Minister Jan Nowak began a working visit to Hungary to attend the ARMY-2024 forum."
     visit = only(events(engagements_of, text, published="2024-08-12"), "visit")
     assert (visit["date"], visit["date_source"]) == ("2024-08", "published")
+
+
+def test_a_back_reference_does_not_take_another_engagements_date(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak held talks with Hungarian Defence Minister Anna Kovacs in Budapest.\n\n"
+            "At the talks, Nowak recalled the partnership reached during President Adam Lis's visit to Hungary in "
+            "June 2023.")
+    past = [e for e in events(engagements_of, text, published="2024-08-12") if e["historical"]]
+    assert [(e["kind"], e["date"]) for e in past] == [("visit", "2023-06")]
