@@ -58,6 +58,7 @@ _PLURAL = regex.compile(r"(?i)(?:memoranda|memorandums|letters|statements|declar
                         r"protocols|treaties|plans|mous|lois|roadmaps|arrangements|contracts|accords|minutes)\b")
 _DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+\s+){0,5}$|[’']s\s+(?:[\w’'–-]+\s+){0,3}$")
 _BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|regarding|concerning)\s)", regex.IGNORECASE)
+_ABBREVIATION = regex.compile(r"\s*\([\p{Lu}\p{Ll}]{2,8}\)")
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
 
 
@@ -74,7 +75,10 @@ def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None
         kept.insert(0, lw)
     post, end = "", b
     rest_at = b
-    between = _BETWEEN.match(text, b)
+    abbreviation = _ABBREVIATION.match(text, b)        # "Memorandum of Understanding (MoU) on …"
+    if abbreviation:
+        rest_at = b = abbreviation.end()
+    between = _BETWEEN.match(text, rest_at)
     if between:
         rest_at = between.end()
     m = _LINK.match(text, rest_at)

@@ -127,3 +127,12 @@ def test_a_date_after_one_document_is_not_the_next_ones(engagements_of):
                                   "Hungary and Poland.")
     assert [(d["type"], d["date"]) for d in found] == [("memorandum_of_understanding", "2011"),
                                                        ("joint_vision_statement", "2015")]
+
+
+def test_an_abbreviation_after_the_document_name_and_an_accord(engagements_of):
+    found = _docs(engagements_of, "Hungary and Poland welcomed the signing of a Memorandum of Understanding (MoU) on "
+                                  "cooperation in animal quarantine.")
+    assert [(d["type"], d["subject"]) for d in found] == [("memorandum_of_understanding",
+                                                           "cooperation in animal quarantine")]
+    accord = _docs(engagements_of, "Hungary and Poland discussed the normalisation accord they signed last month.")
+    assert [(d["type"], d["subject"]) for d in accord] == [("agreement", "normalisation")]
