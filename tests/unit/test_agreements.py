@@ -136,3 +136,12 @@ def test_an_abbreviation_after_the_document_name_and_an_accord(engagements_of):
                                                            "cooperation in animal quarantine")]
     accord = _docs(engagements_of, "Hungary and Poland discussed the normalisation accord they signed last month.")
     assert [(d["type"], d["subject"]) for d in accord] == [("agreement", "normalisation")]
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Hungary and Poland agreed to develop an action plan for the new partnership.", [("plan", "planned")]),
+    ("We are determined to develop our relations, which we raised with the Budapest Declaration, said the "
+     "Hungarian President of Poland.", [("other", "signed")]),
+])
+def test_drawing_up_a_document_is_planning_it(engagements_of, sentence, expected):
+    assert [(d["type"], d["status"]) for d in _docs(engagements_of, sentence)] == expected
