@@ -696,6 +696,17 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                               and set(v.countries) == set(e.countries) and v.place), None)
                 if visit:
                     e.place = visit.place
+        if e.place is None and e.kind == "visit" and e.host:
+            e.place = _country_place(ctx, e)
+
+
+def _country_place(ctx: ArticleContext, e: Event) -> Place | None:
+    """A visit no city places: the country it went to, as its sentences write it ("visited Chad")."""
+    for i in e.sentences:
+        for code, span in ctx.sentences[i].countries:
+            if code == e.host:
+                return Place(span.start, span.end, span.text, span.text, code, 0)
+    return None
 
 
 def _after_publication(e: Event, published: str | None) -> bool:

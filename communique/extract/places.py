@@ -17,12 +17,16 @@ from communique.nlp import lexicons
 
 MIN_POPULATION = 15000
 _NOT_LETTER = regex.compile(r"[^a-z]")
-_PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached|across)\s+(?:the\s+(?:capital|city)\s+(?:of\s+)?)?$",
+# "in Hanoi", "arrived in", "in the southern city of Tunis", "in this wonderful city of Hanoi"
+_PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached|across)\s+"
+                      r"(?:(?:the|this)\s+(?:[\p{L}-]+\s+){0,2}?(?:capital|city|port\s+city|town)\s+(?:of\s+)?)?$",
                       regex.IGNORECASE)
 # "at Perdana Putra, Putrajaya": the city after a named venue
 _VENUE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}\p{Lu}[\p{L}\p{M}'’-]*,\s+$")
+_POSSESSIVE = regex.compile(r"[’']s?$")
 _CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
-_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*[\p{L}.]+\s*\d{1,2}\s*)?,?\s*(?:\(|—|–|--|\s-\s|:)")
+_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*(?:[\p{L}.]+\s*\d{1,2}|\d{1,2}\s+[\p{L}.]+)\s*)?"
+                          r",?\s*(?:\(|—|–|--|\s-\s|:)")
 
 
 @dataclass(frozen=True)
@@ -113,7 +117,7 @@ def find_places(text: str, offset: int = 0, prefer: frozenset[str] = frozenset()
             continue
         words = m.group().split()
         for n in range(len(words), 0, -1):          # longest written name first
-            cand = " ".join(words[:n]).rstrip("’'s").rstrip("’'")
+            cand = _POSSESSIVE.sub("", " ".join(words[:n]))      # "Hanoi's", not "Paris" -> "Pari"
             key = _key(cand)
             if key in countries and not gazetteer().get(key, [(None, None, 0)])[0][2] > 1_000_000:
                 break

@@ -1,4 +1,6 @@
 """Sentence splitting around officials' abbreviations, and gazetteer places."""
+import pytest
+
 from communique.extract.places import dateline_place, find_places
 from communique.extract.sentences import split_sentences
 
@@ -38,3 +40,19 @@ def test_ambiguous_city_prefers_the_article_countries():
 def test_datelines():
     assert dateline_place("SEOUL, May 27 (Agency) -- The minister").name == "Seoul"
     assert dateline_place("Minister Nowak said: we agree") is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The talks were held in the southern city of Tunis on Monday.", "Tunis"),
+    ("It is a pleasure to be in this wonderful city of Hanoi.", "Hanoi"),
+    ("The minister arrived in Paris on Monday.", "Paris"),
+])
+def test_city_phrases_and_names_ending_in_s(text, name):
+
+    assert [p.name for p in find_places(text)] == [name]
+
+
+def test_a_visit_no_city_places_is_placed_in_its_country(engagements_of):
+    text = "Polish President Jan Nowak paid an official visit to Hungary on March 3, 2024."
+    visit = [e for e in engagements_of(text, "2024-03-05")["events"] if e["kind"] == "visit"][0]
+    assert visit["place"] == "Hungary"
