@@ -231,13 +231,16 @@ def _dateline_country(body: str, ranked: list[str]) -> str | None:
     return None
 
 
+HOME_AMONG = 2      # the unmarked side is one of the article's two leading states, never a third
+
+
 def home_country(entities: list[_Entity], ranked: list[str], site: str | None) -> str | None:
     """The side an unmarked official most likely serves: the site's own country; else the article's
     leading country that is never used to mark a foreign official."""
     if site:
         return site
     marked = {m.country for e in entities for m in e.mentions if m.country}
-    return next((c for c in ranked if c not in marked), ranked[0] if ranked else None)
+    return next((c for c in ranked[:HOME_AMONG] if c not in marked), ranked[0] if ranked else None)
 
 
 _LIST_GLUE = regex.compile(r"^(?:\s*[,;]\s*(?:and\s+)?(?:the\s+)?|\s+and\s+(?:the\s+)?)$")

@@ -230,3 +230,10 @@ def test_a_dateline_city_places_unmarked_officials_when_the_site_does_not(people
 ])
 def test_offices_named_by_their_fields(people_of, text, name, title):
     assert people_of(text)[name].title == title
+
+
+def test_an_unmarked_official_serves_one_of_the_articles_two_leading_states(people_of):
+    text = ("Ecuadorian President Ana Ruiz met Peruvian President Luis Mora in Lima. Ecuador and Peru, Ecuador and "
+            "Peru agreed. The United States and Ecuador welcomed it. President Jorge Vela of the past praised Peru.")
+    p = people_of(text, url="https://example.com/x")
+    assert p["Jorge Vela"].country in {"ECU", "PER"}
