@@ -268,6 +268,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         listed, list_end = _listed_counterparts(ctx, s)
         if listed:
             return _one_per_listed_state(ctx, s, rule, listed, a, list_end, date, place, cue, evidence)
+        rounds = _object_rounds(ctx, local_people, a)
+        if rounds:
+            return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
+                          cue=cue, evidence=list(evidence), sentences=[s.index]) for one in rounds]
     if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
             and kind != "multilateral":
         # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
@@ -331,6 +335,32 @@ def _listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], i
         if len(run) >= LISTED_MIN and not set(run) & with_people:
             return run, end
     return [], 0
+
+
+_OBJECT_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\p{L}’'.-]+\s+){0,8}$")
+
+
+def _object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int) -> list[list[int]]:
+    """"X also met her Malaysian counterpart A, Australian Defence Minister B and Vietnam's C": the
+    subject's side (everyone named before the trigger serves one state) meets officials of two or more
+    other states named after it, one meeting each."""
+    before = unique(k for k, st, _ in local if st < a)
+    after: list[int] = []
+    last_end = None
+    for k, st, end in local:        # one coordinated run after the trigger ("A, Minister B and C")
+        if st < a or k in before:
+            continue
+        if last_end is not None and not _OBJECT_GLUE.match(ctx.body[last_end:st]):
+            break
+        after.append(k)
+        last_end = end
+    home = {ctx.people[k].country for k in before}
+    if len(home) != 1 or None in home:
+        return []
+    others = [k for k in after if ctx.people[k].country and ctx.people[k].country not in home]
+    if len({ctx.people[k].country for k in others}) < 2:
+        return []
+    return [before + [k] for k in others]
 
 
 def _one_per_listed_state(ctx: ArticleContext, s: Sentence, rule: Rule, listed: list[str], a: int, list_end: int,

@@ -363,3 +363,11 @@ def test_a_back_reference_does_not_take_another_engagements_date(engagements_of)
             "June 2023.")
     past = [e for e in events(engagements_of, text, published="2024-08-12") if e["historical"]]
     assert [(e["kind"], e["date"]) for e in past] == [("visit", "2023-06")]
+
+
+def test_one_subject_meeting_officials_of_several_states_is_one_meeting_each(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak also met his Hungarian counterpart Anna Kovacs, Czech Defence Minister "
+            "Petr Dvorak and Slovak Defence Minister Eva Hrib in Warsaw on March 3, 2024.")
+    meetings = [e for e in events(engagements_of, text, published="2024-03-05") if e["kind"] == "meeting"]
+    assert sorted((tuple(e["countries"]), e["people"][1]) for e in meetings) == [
+        (("CZE", "POL"), "Petr Dvorak"), (("HUN", "POL"), "Anna Kovacs"), (("POL", "SVK"), "Eva Hrib")]
