@@ -371,3 +371,12 @@ def test_one_subject_meeting_officials_of_several_states_is_one_meeting_each(eng
     meetings = [e for e in events(engagements_of, text, published="2024-03-05") if e["kind"] == "meeting"]
     assert sorted((tuple(e["countries"]), e["people"][1]) for e in meetings) == [
         (("CZE", "POL"), "Petr Dvorak"), (("HUN", "POL"), "Anna Kovacs"), (("POL", "SVK"), "Eva Hrib")]
+
+
+@pytest.mark.parametrize("text", [
+    "Polish President Jan Nowak on Friday ended a Hungary visit that officials hope will boost trade.",
+    "Polish President Jan Nowak and Hungarian President Anna Kovacs agreed to expand trade. During Nowak's visit, "
+    "Poland and Hungary signed a defence agreement.",
+])
+def test_visits_named_by_a_country_or_a_possessor(engagements_of, text):
+    assert "visit" in [e["kind"] for e in events(engagements_of, text, published="2024-03-08")]
