@@ -305,6 +305,8 @@ class LineParser:
             start = k + 2 if k + 1 < self.n and self.toks[k + 1].low == "and" else k + 1
             if not self._starts_title(start):
                 break
+            while self.toks[start].low == "the":      # "NAME, the Prime Minister of Mozambique"
+                start += 1
             j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(start)
             if not seen_head or counterpart or trailing:
                 return k

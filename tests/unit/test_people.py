@@ -237,3 +237,9 @@ def test_an_unmarked_official_serves_one_of_the_articles_two_leading_states(peop
             "Peru agreed. The United States and Ecuador welcomed it. President Jorge Vela of the past praised Peru.")
     p = people_of(text, url="https://example.com/x")
     assert p["Jorge Vela"].country in {"ECU", "PER"}
+
+
+def test_portuguese_particles_and_an_appositive_office_with_the(people_of):
+    p = people_of("The minister called on Mr. Carlos Mendes do Amaral, the Prime Minister of Mozambique, in Maputo.")
+    amaral = p["Carlos Mendes do Amaral"]
+    assert (amaral.title, amaral.country) == ("Prime Minister", "MOZ")
