@@ -31,7 +31,8 @@ def unique(seq) -> list:
 
 DATELINE_SENTENCES = 3
 # the place (and agency) a report opens with, before its date: "New Delhi, ", "QUITO (Agency), "
-_DATELINE_DATE = regex.compile(r"^\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}\s*(?:\([^)]{1,30}\)\s*)?,\s*$")
+_DATELINE_DATE = regex.compile(r"^\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}\s*"
+                               r"(?:\([^)]{1,30}\)\s*)?,\s*$")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 import regex
 
+from communique.extract import rounds
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.places import Place
@@ -92,12 +93,15 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
 
 
 # "the visit will take place from Friday", "a meeting set for Monday was postponed": the clause after a
-# nominal trigger (up to a comma or an 'and' that starts the next predicate) says it has not happened (guidelines v1.2: announced, planned, postponed or
-# cancelled engagements are not events).
+# nominal trigger (up to a comma, or an 'and' that starts the next predicate) says it has not happened
+# (guidelines v1.2: announced, planned, postponed or cancelled engagements are not events).
 _NOT_HELD_AFTER = regex.compile(
-    r"(?:(?!\band\s+(?:was|were|is|are|has|had|will|would|then|later)\b)[^.;:,]){0,100}?\b(?:(?:will|would|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held|begin|start|commence|last|"
-    r"be\s+(?:made|paid|conducted|hosted))|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|planned|slated)\s+to\b|"
-    r"(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
+    r"(?:(?!\band\s+(?:was|were|is|are|has|had|will|would|then|later)\b)[^.;:,]){0,100}?\b(?:"
+    r"(?:will|would|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held|begin|start|commence|last|"
+    r"be\s+(?:made|paid|conducted|hosted))"
+    r"|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|planned|slated)\s+to\b"
+    r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
+    r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
     regex.IGNORECASE)
 
 
@@ -265,13 +269,16 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
     if kind in ("meeting", "call") and not rule.anaphoric:
-        listed, list_end = _listed_counterparts(ctx, s)
+        listed, list_end = rounds.listed_counterparts(ctx, s)
         if listed:
-            return _one_per_listed_state(ctx, s, rule, listed, a, list_end, date, place, cue, evidence)
-        rounds = _object_rounds(ctx, local_people, a)
-        if rounds:
+            other, with_people = rounds.listed_partner(ctx, s, listed, a, list_end)
+            return [Event(kind, rule.subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
+                          context_countries=not with_people, evidence=list(evidence), sentences=[s.index])
+                    for code in listed] if other else []
+        groups = rounds.object_rounds(ctx, local_people, a)
+        if groups:
             return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
-                          cue=cue, evidence=list(evidence), sentences=[s.index]) for one in rounds]
+                          cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
     if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
             and kind != "multilateral":
         # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
@@ -306,114 +313,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                   guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                   ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
-            for one in ([] if bare else _principal_rounds(ctx, s, a, members, g)) or [members]]
-
-
-_COUNTERPARTS_FROM = regex.compile(
-    r"\b(?:leaders?|counterparts?|heads?\s+of\s+(?:state|government)|presidents?|prime\s+ministers?|"
-    r"ministers?|officials?|delegations?|envoys?|ambassadors?)\s+(?:from|of)\s+(?:the\s+)?$", regex.IGNORECASE)
-_STATE_LIST_GLUE = regex.compile(r"^\s*(?:,\s*(?:and\s+)?|and\s+)(?:the\s+)?$")
-LISTED_MIN = 3
-
-
-def _listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], int]:
-    """"leaders from Japan, China, Indonesia and Mexico called …", "met his counterparts from Canada,
-    Germany and Qatar": the states of a list introduced as counterparts, none of them with a person
-    named in the sentence (then each is one engagement with the other side), and where the list ends."""
-    named = s.countries
-    with_people = {ctx.people[k].country for k, _, _ in s.people}
-    for i, (code, span) in enumerate(named):
-        if not _COUNTERPARTS_FROM.search(ctx.body[max(s.span.start, span.start - 60):span.start]):
-            continue
-        run, end = [code], span.end
-        for (_, prev), (nxt, cur) in zip(named[i:], named[i + 1:]):
-            if not _STATE_LIST_GLUE.match(ctx.body[prev.end:cur.start]):
-                break
-            run.append(nxt)
-            end = cur.end
-        run = unique(run)
-        if len(run) >= LISTED_MIN and not set(run) & with_people:
-            return run, end
-    return [], 0
-
-
-_OBJECT_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\p{L}’'.-]+\s+){0,8}$")
-
-
-def _object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int) -> list[list[int]]:
-    """"X also met her Malaysian counterpart A, Australian Defence Minister B and Vietnam's C": the
-    subject's side (everyone named before the trigger serves one state) meets officials of two or more
-    other states named after it, one meeting each."""
-    before = unique(k for k, st, _ in local if st < a)
-    after: list[int] = []
-    last_end = None
-    for k, st, end in local:        # one coordinated run after the trigger ("A, Minister B and C")
-        if st < a or k in before:
-            continue
-        if last_end is not None and not _OBJECT_GLUE.match(ctx.body[last_end:st]):
-            break
-        after.append(k)
-        last_end = end
-    home = {ctx.people[k].country for k in before}
-    if len(home) != 1 or None in home:
-        return []
-    others = [k for k in after if ctx.people[k].country and ctx.people[k].country not in home]
-    if len({ctx.people[k].country for k in others}) < 2:
-        return []
-    return [before + [k] for k in others]
-
-
-def _one_per_listed_state(ctx: ArticleContext, s: Sentence, rule: Rule, listed: list[str], a: int, list_end: int,
-                          date, place, cue, evidence) -> list[Event]:
-    """One engagement per listed state with the sentence's other side: the subject before the trigger
-    ("X met his counterparts from …"), or, when the list is the subject ("leaders from … called"), the
-    person after the trigger; else the article's leading state not named beside them ("In addition
-    to X, leaders from … called the new president": X is another caller)."""
-    if list_end <= a:       # the list is the subject
-        sides = [k for k, st, _ in s.people if st >= a]
-    else:
-        sides = [k for k, st, _ in s.people if st < a]
-    people = unique(k for k in sides if ctx.people[k].country and ctx.people[k].country not in listed)
-    beside = {ctx.people[k].country for k, _, _ in s.people}
-    other = (ctx.people[people[0]].country if people
-             else next((c for c in ctx.ranked if c not in listed and c not in beside), None))
-    if other is None:
-        return []
-    people = [k for k in people if ctx.people[k].country == other]
-    return [Event(rule.kind, rule.subtype, sorted([other, code]), list(people), date, place, cue=cue,
-                  context_countries=not people, evidence=list(evidence), sentences=[s.index])
-            for code in listed]
-
-
-_PRINCIPAL_HEADS = regex.compile(
-    r"\b(?:President|Prime\s+Minister|Premier|Chancellor|General\s+Secretary|Secretary[- ]General|Chairman|"
-    r"Chairwoman|Chairperson|Speaker|King|Queen|Emir|Sultan|Crown\s+Prince|Minister|Secretary)\b")
-_NOT_PRINCIPAL = regex.compile(r"^(?:Deputy|Vice|Assistant|Under|Acting|Former|former|Permanent|Parliamentary)\b|Ambassador")
-
-
-def _is_principal(person) -> bool:
-    t = person.title or ""
-    return bool(_PRINCIPAL_HEADS.search(t)) and not _NOT_PRINCIPAL.search(t)
-
-
-def _principal_rounds(ctx: ArticleContext, s: Sentence, a: int, members: list[int],
-                      sides: list[str]) -> list[list[int]]:
-    """"The visiting President met the General Secretary, the Prime Minister and the Speaker": one
-    side's one person, the subject before the trigger, meets several principals of the other named
-    after it, each a meeting of its own (the guidelines' one object per engagement). Empty when the
-    sentence reads as one meeting (co-hosts named before the trigger, deputies, one principal)."""
-    if len(sides) != 2:
-        return []
-    before = {k for k, st, _ in s.people if st < a}
-    after = {k for k, st, _ in s.people if st >= a}
-    by_side = {c: [k for k in members if ctx.people[k].country == c] for c in sides}
-    for one, many in (sides, sides[::-1]):
-        heads = [k for k in by_side[many] if _is_principal(ctx.people[k]) and k in after and k not in before]
-        titles = {ctx.people[k].title for k in heads}
-        if (len(by_side[one]) == 1 and by_side[one][0] in before and len(heads) >= 2
-                and len(titles) == len(heads)):
-            return [by_side[one] + [k] for k in heads]
-    return []
+            for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g)) or [members]]
 
 
 def _pronoun_subject(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int, people: list[int],
@@ -629,7 +529,8 @@ def _calls_take_their_talks(events: list[Event]) -> None:
             events.remove(e)
 
 
-def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event], not_held: set[str] = frozenset()) -> None:
+def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event],
+             not_held: set[str] = frozenset()) -> None:
     """An article that only ever says "the talks" or "the visit" still reports one: between the
     article's two principal countries, undated unless a full report dates it."""
     if len(ctx.pair) != 2:
