@@ -43,10 +43,25 @@ def fold(text: str) -> list[str]:
     return _ALNUM.findall(text)
 
 
+NEAR_MIN_LETTERS = 7
+
+
+def _near(a: str, b: str) -> bool:
+    """One letter dropped, added or changed in a long name token: a spelling slip of the same name
+    ("Khurelsuk" / "Khurelsukh"). Short tokens (most Vietnamese and Chinese syllables) never qualify:
+    "Hung" and "Hun" are different people."""
+    if min(len(a), len(b)) < NEAR_MIN_LETTERS or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b)) == 1
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+
+
 def _covers(small: list[str], big: list[str]) -> bool:
     pool = list(big)
     for t in small:
-        hit = next((b for b in pool if b == t or (len(t) == 1 and b.startswith(t))), None)
+        hit = next((b for b in pool if b == t or (len(t) == 1 and b.startswith(t)) or _near(t, b)), None)
         if hit is None:
             return False
         pool.remove(hit)

@@ -243,3 +243,10 @@ def test_portuguese_particles_and_an_appositive_office_with_the(people_of):
     p = people_of("The minister called on Mr. Carlos Mendes do Amaral, the Prime Minister of Mozambique, in Maputo.")
     amaral = p["Carlos Mendes do Amaral"]
     assert (amaral.title, amaral.country) == ("Prime Minister", "MOZ")
+
+
+def test_a_one_letter_slip_in_a_long_name_is_the_same_person_but_not_in_a_short_one(people_of):
+    p = people_of("President Batbayar Ochirsukh arrived in Hanoi. President Batbayar Ochirsuk met Vietnamese "
+                  "Prime Minister Tran Van Hung and Deputy Minister Tran Van Hun.")
+    assert "Batbayar Ochirsuk" not in p and "Batbayar Ochirsukh" in p
+    assert {"Tran Van Hung", "Tran Van Hun"} <= set(p)
