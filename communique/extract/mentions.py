@@ -44,7 +44,7 @@ class RawMention:
     country_source: str | None = None
     not_country: str | None = None
     counterpart: bool = False
-    anchor: str = "title"          # title | rank | honorific | appositive | ner
+    anchor: str = "title"          # title | rank | honorific | appositive | coordinated | ner
     title_start: int | None = None
     line: int = 0
     extra_titles: list[str] = field(default_factory=list)
@@ -361,6 +361,31 @@ class LineParser:
                 m, i = None, i + 1
             if m is not None:
                 out.append(m)
+        return out + self.coordinated(out)
+
+    def coordinated(self, found: list[RawMention]) -> list[RawMention]:
+        """"Yoon Suk Yeol and Japanese Prime Minister Shigeru Ishiba held talks": a name of two to
+        four words never given a title, coordinated with a titled official, is a person too (the
+        statistical NER is off by default; this is the shape it still found)."""
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        taken = {(m.start, m.end) for m in found}
+        out = []
+        for m in found:
+            k = starts.get(m.title_start if m.title_start is not None else m.start)
+            if k is None or k < 3 or self.toks[k - 1].low != "and" or m.anchor not in ("title", "rank"):
+                continue
+            j = k - 1
+            while j > 0 and k - 1 - j < MAX_NAME_TOKENS and _is_name_token(self.toks[j - 1], self.tags[j - 1]) \
+                    and self.toks[j - 1].cap:
+                j -= 1
+            words = self.toks[j:k - 1]
+            if not 2 <= len(words) <= 4 or (j > 0 and self.toks[j - 1].cap) or any(t.low in STOP_WORDS for t in words):
+                continue
+            name = _name_text(words)
+            if is_city(name) or (words[0].start, words[-1].end) in taken:
+                continue
+            out.append(RawMention(start=words[0].start, end=words[-1].end, name=name, anchor="coordinated",
+                                  line=self.line_no))
         return out
 
 

@@ -250,3 +250,11 @@ def test_a_one_letter_slip_in_a_long_name_is_the_same_person_but_not_in_a_short_
                   "Prime Minister Tran Van Hung and Deputy Minister Tran Van Hun.")
     assert "Batbayar Ochirsuk" not in p and "Batbayar Ochirsukh" in p
     assert {"Tran Van Hung", "Tran Van Hun"} <= set(p)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lee Jae Sung and Japanese Prime Minister Kenji Sato held talks in Lima.", {"Lee Jae Sung", "Kenji Sato"}),
+    ("The United States and Japanese Prime Minister Kenji Sato agreed to cooperate.", {"Kenji Sato"}),
+])
+def test_an_untitled_name_coordinated_with_an_official(people_of, text, expected):
+    assert set(people_of(text)) == expected
