@@ -16,20 +16,24 @@ from communique.nlp import lexicons
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[dict[str, list[regex.Pattern]], regex.Pattern]:
+def _patterns() -> tuple[dict[str, list[regex.Pattern]], regex.Pattern, dict[str, list[regex.Pattern]]]:
     lex = lexicons.areas()
     table = {}
     for area, pats in lex["areas"].items():
         table[area] = [regex.compile(p, regex.IGNORECASE) for p in pats]   # "(?-i:…)" marks cased phrases
-    return table, regex.compile(lex["cooperation_cue"], regex.IGNORECASE)
+    evident = {area: [regex.compile(p, regex.IGNORECASE) for p in pats] for area, pats in lex.get("self_evident", {}).items()}
+    return table, regex.compile(lex["cooperation_cue"], regex.IGNORECASE), evident
 
 
 def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
     """area -> evidence sentences, in the closed list's order."""
-    table, cue = _patterns()
+    table, cue, evident = _patterns()
     found: dict[str, list[Span]] = {}
     for s in ctx.sentences:
         if not cue.search(s.text):
+            for area, pats in evident.items():          # "bilateral trade reached $355 million"
+                if any(p.search(s.text) for p in pats):
+                    found.setdefault(area, []).append(Span(s.span.start, s.span.end, s.text))
             continue
         claimed: list[tuple[int, int]] = []
         hits: list[tuple[str, int, int]] = []

@@ -56,3 +56,12 @@ def test_statement_speaker_from_the_previous_sentence(engagements_of):
 ])
 def test_defence_and_visits_as_fields_of_a_list(engagements_of, sentence, expected):
     assert set(engagements_of(sentence, "2024-03-05")["areas"]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Last year, bilateral trade between Hungary and Poland reached $355 million.", {"trade"}),
+    ("Trade between his country and Poland was steadily improving, the president said.", {"trade"}),
+    ("Poland's domestic trade grew last year.", set()),
+])
+def test_bilateral_trade_needs_no_cooperation_word(engagements_of, sentence, expected):
+    assert set(engagements_of(sentence, "2024-03-05")["areas"]) == expected
