@@ -61,7 +61,7 @@ class Person:
     title: str | None = None
     rank: str | None = None
     country: str | None = None
-    country_source: str | None = None   # title | of | counterpart | appositive | list | delegation | other_side | speaks_for | home
+    country_source: str | None = None   # title | of | counterpart | appositive | list | delegation | other_side | speaks_for | opposite | home
     honorific: str | None = None
     titles: list[str] = field(default_factory=list)   # every office the article gives them
     mentions: list[Span] = field(default_factory=list)

@@ -23,6 +23,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.places import Place
 from communique.extract.people import speaking_at
+from communique.extract.sides import settle_opposites
 from communique.model import Span, spans_json
 from communique.nlp import lexicons
 
@@ -677,6 +678,7 @@ def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     _mark_historical(ctx, cands)
     events, unresolved = merge(ctx, cands, not_held)
     _fill_from_context(ctx, events)
+    settle_opposites(ctx, events + unresolved)
     _fill_principals(ctx, events)
     return events, unresolved
 

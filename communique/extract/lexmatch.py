@@ -20,6 +20,7 @@ _TOKEN = regex.compile(
     r"|\S"
 )
 _POSSESSIVE = regex.compile(r"^(.+?)(['’]s)$", regex.IGNORECASE)
+_PLURAL_POSSESSIVE = regex.compile(r"^(\p{Lu}.+s)(['’])$")     # "the Philippines’ Defence Secretary"
 # A function word glued to the next word by a lost space in scraping ("forPresident", "aMinister").
 _GLUED = regex.compile(r"^(a|an|the|for|of|to|by|with|and|at|in|on|from)(?=\p{Lu}\p{Ll})")
 
@@ -74,7 +75,7 @@ def tokenize(text: str, offset: int = 0) -> list[Tok]:
             cut = t.start + glued.end()
             out.append(Tok(glued.group(), t.start, cut))
             t = Tok(t.text[glued.end():], cut, t.end)
-        m = _POSSESSIVE.match(t.text)
+        m = _POSSESSIVE.match(t.text) or _PLURAL_POSSESSIVE.match(t.text)
         if m and len(m.group(1)) > 1:
             cut = t.start + len(m.group(1))
             out += [Tok(m.group(1), t.start, cut), Tok(m.group(2), cut, t.end)]

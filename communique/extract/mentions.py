@@ -24,7 +24,7 @@ from communique.extract.places import is_city
 from communique.nlp import lexicons
 
 MAX_NAME_TOKENS = 6
-_POSS = {"’s", "'s"}
+_POSS = {"’s", "'s", "’", "'"}     # a lone apostrophe only ever follows a plural-s word (lexmatch)
 _DASHES = {"-", "–", "—", ","}
 _COMPLEMENT_JOINERS = {"of", "for", "to", "at", "on", "in"}
 _DROP_FROM_TITLE = {"visiting", "then", "the", "his", "her"}

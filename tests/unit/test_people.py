@@ -258,3 +258,31 @@ def test_a_one_letter_slip_in_a_long_name_is_the_same_person_but_not_in_a_short_
 ])
 def test_an_untitled_name_coordinated_with_an_official(people_of, text, expected):
     assert set(people_of(text)) == expected
+
+
+@pytest.mark.parametrize("text, name, country", [
+    ("The talks in Manila were hosted by the Philippines’ Secretary of National Defense Ramon Dizon.",
+     "Ramon Dizon", "PHL"),
+    ("Chinese State Councillor and Defence Minister Zhao Weiming called on the prime minister.",
+     "Zhao Weiming", "CHN"),
+    ("Netherlands' Foreign Minister Pieter Vos flew to Jakarta.", "Pieter Vos", "NLD"),
+])
+def test_a_plural_possessive_and_coordinated_offices_carry_the_state(people_of, text, name, country):
+    p = people_of(text)
+    assert p[name].country == country
+    assert p[name].country_source == "title"
+
+
+def test_the_counterpart_in_a_two_person_meeting_is_on_the_other_side(people_of):
+    p = people_of("President Arvid Lenz held talks with Kenyan President Samuel Okafor in Nairobi on Monday. "
+                  "Kenya and Germany agreed to expand trade, Kenyan officials said. "
+                  "German Ambassador Jonas Weber hosted a dinner later.")
+    assert p["Samuel Okafor"].country == "KEN"
+    assert (p["Arvid Lenz"].country, p["Arvid Lenz"].country_source) == ("DEU", "opposite")
+
+
+def test_two_unmarked_officials_of_one_side_keep_the_guess(people_of):
+    """Three people in the sentence: not a counterpart pair, so nothing moves."""
+    p = people_of("Minister Arvid Lenz and Ambassador Jonas Weber met Kenyan President Samuel Okafor in Nairobi.")
+    assert p["Arvid Lenz"].country_source != "opposite"
+    assert p["Jonas Weber"].country_source != "opposite"
