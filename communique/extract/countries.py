@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, Line, phrase_table, tag_lines
+from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, Line, tag, tag_lines, tokenize
 from communique.extract.places import large_city
 from communique.model import Span
 from communique.nlp import lexicons
@@ -23,9 +23,9 @@ def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[s
                 seen.add((g.i, g.j))
                 a, b = toks[g.i].start, toks[g.j - 1].end
                 out.append((g.value, Span(a, b, body[a:b])))
-        for t, g in zip(toks, tags):
+        for k, (t, g) in enumerate(zip(toks, tags)):
             if g is None and "-" in t.text:
-                out += _compound_parts(t)
+                out += _compound_parts(body, toks, k)
         out += _headline_acronyms(line, start)
     return sorted(out, key=lambda cs: cs[1].start)
 
@@ -56,15 +56,24 @@ def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
     return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1))) for m in hits]
 
 
-def _compound_parts(t) -> list[tuple[str, Span]]:
-    """'India-Vietnam', 'Vietnam-Russia' (one hyphenated token): each part that is a country."""
-    table, _ = phrase_table()
-    out, pos = [], t.start
-    for part in t.text.split("-"):
-        entry = table.get((part,))
-        if entry and entry[0] in (COUNTRY, DEMONYM):
-            out.append((entry[1], Span(pos, pos + len(part), part)))
-        pos += len(part) + 1
+def _compound_parts(body: str, toks, k: int) -> list[tuple[str, Span]]:
+    """'India-Vietnam', "Côte d'Ivoire-South Africa Business Forum" (a hyphen glues words into one
+    token): read the token's parts with two words either side, so a state name may run across the
+    hyphen; kept when two or more states meet in the compound."""
+    t = toks[k]
+    if not any(part[:1].isupper() for part in t.text.split("-")):
+        return []                          # "two-day", "long-term": no name in it
+    a, b = toks[max(0, k - 2)].start, toks[min(len(toks), k + 3) - 1].end
+    window = body[a:t.start] + body[t.start:t.end].replace("-", " ") + body[t.end:b]
+    sub = tokenize(window, a)
+    out, seen = [], set()
+    for g in tag(sub):
+        if g is None or g.cat not in (COUNTRY, DEMONYM) or (g.i, g.j) in seen:
+            continue
+        seen.add((g.i, g.j))
+        lo, hi = sub[g.i].start, sub[g.j - 1].end
+        if lo < t.end and hi > t.start:
+            out.append((g.value, Span(lo, hi, body[lo:hi])))
     return out if len(out) >= 2 else []
 
 

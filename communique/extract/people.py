@@ -322,8 +322,35 @@ def _accompanied_country(body: str, first: RawMention, flat: list[RawMention], e
     return votes.most_common(1)[0][0] if votes else None
 
 
+_PAIR_GLUE = regex.compile(r"\s*(?:[-–—/]|and|&)\s*", regex.IGNORECASE)
+
+
+def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
+    """How often the article names two states as a pair ("Côte d'Ivoire-South Africa Business Forum",
+    "between Nigeria and South Africa"): Counter of frozenset({a, b})."""
+    found = sorted(((s.start, s.end, code) for code, s in countries), key=lambda t: t[0])
+    pairs: Counter = Counter()
+    for (_, end, a), (start, _, b) in zip(found, found[1:]):
+        if a != b and _PAIR_GLUE.fullmatch(body[end:start]):
+            pairs[frozenset((a, b))] += 1
+    return pairs
+
+
+def _other_side(excluded: set[str], ranked: list[str], site: str | None, pairs: Counter) -> str | None:
+    """The state of someone who serves none of `excluded` (a visitor to it, its ambassador's host):
+    the state the article pairs with the excluded one most often, else the site's, else the leading one."""
+    paired = Counter()
+    for pair, n in pairs.items():
+        if len(pair & excluded) == 1 and not pair <= excluded:
+            paired[next(iter(pair - excluded))] += n
+    if paired:
+        best = max(paired.values())
+        return next(c for c in ranked + sorted(paired) if paired.get(c) == best)
+    return site if site and site not in excluded else next((c for c in ranked if c not in excluded), None)
+
+
 def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None,
-                      site: str | None = None) -> None:
+                      site: str | None = None, pairs: Counter | None = None) -> None:
     for e, p in zip(entities, people):
         votes = Counter(m.country for m in e.mentions if m.country)
         if votes:
@@ -334,7 +361,7 @@ def _assign_countries(entities: list[_Entity], people: list[Person], ranked: lis
         if not excluded:
             p.country, p.country_source = home, "home"
             continue
-        choice = site if site and site not in excluded else next((c for c in ranked if c not in excluded), None)
+        choice = _other_side(excluded, ranked, site, pairs or Counter())
         if choice:
             p.country, p.country_source = choice, "other_side"
 
@@ -426,7 +453,8 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
     _list_cues(body, entities)
     ranked = rank_countries(countries)
     site = site_country(ranked, url, outlet) or _dateline_country(body, ranked)
-    _assign_countries(entities, people, ranked, home_country(entities, ranked, site), site)
+    _assign_countries(entities, people, ranked, home_country(entities, ranked, site), site,
+                      paired_states(body, countries))
     _more_mentions(body, people, credits)
     _speaks_for(body, people, countries)
     return [p for p in people if p.title or p.rank or not is_place_name(p.name)]

@@ -286,3 +286,22 @@ def test_two_unmarked_officials_of_one_side_keep_the_guess(people_of):
     p = people_of("Minister Arvid Lenz and Ambassador Jonas Weber met Kenyan President Samuel Okafor in Nairobi.")
     assert p["Arvid Lenz"].country_source != "opposite"
     assert p["Jonas Weber"].country_source != "opposite"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("the Vietnam-South Africa business forum", ["VNM", "ZAF"]),
+    ("the Côte d'Ivoire-New Zealand talks", ["CIV", "NZL"]),
+    ("the India-Australia dialogue", ["IND", "AUS"]),
+    ("a two-day, India-based project", []),
+])
+def test_a_hyphenated_pair_of_states_may_have_many_word_names(text, codes):
+    from communique.extract.countries import country_mentions
+    assert [c for c, _ in country_mentions(text)] == codes
+
+
+def test_a_visitor_serves_the_state_the_article_pairs_with_the_host(people_of):
+    """Nigeria is named more often, but the visitor's state is the one paired with the host."""
+    p = people_of("President Samuel Okafor arrived in Abidjan for a state visit, welcomed by his Ivorian "
+                  "counterpart. The visit follows his trip to Nigeria, which Nigeria praised. "
+                  "He will address the Côte d'Ivoire-Ghana Business Forum on Friday.")
+    assert p["Samuel Okafor"].country == "GHA"
