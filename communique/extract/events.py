@@ -588,6 +588,42 @@ def publication_month(published: str | None) -> DateMention | None:
     return DateMention(0, 0, "", f"{y:04d}-{m:02d}", "month", "published")
 
 
+LEAD_SENTENCES = 6       # how far into the body the lead may run (site furniture comes first on some pages)
+
+
+def lead_day(ctx: ArticleContext) -> tuple[DateMention, Sentence] | None:
+    """The day the article's lead reports ("Borrell said on Tuesday…", "…was on full display on Monday
+    as…"): the first written day in its first sentences, within the news window before publication,
+    with its sentence. Talks the article tells of without a date of their own, among people or states
+    that sentence names, happened then (date_source "lead")."""
+    pub = _as_date(ctx.published)
+    if pub is None or None in pub:
+        return None
+    published = dt.date(*pub)
+    for s in ctx.sentences[:LEAD_SENTENCES]:
+        if s.caption:
+            continue
+        for d in s.dates:
+            if d.precision != "day" or d.source not in ("text", "relative") or d.is_range:
+                continue
+            day = _as_date(d.value)
+            if day is None or None in day:
+                continue
+            try:
+                lag = (published - dt.date(*day)).days
+            except ValueError:
+                continue
+            if -1 <= lag <= NEWS_WINDOW_DAYS:
+                return d, s
+            return None          # the lead's first day is not the news: leave the talks undated
+    return None
+
+
+def _shares(s: Sentence, e: Event) -> bool:
+    """The sentence names one of the engagement's people or states."""
+    return bool({k for k, _, _ in s.people} & set(e.people)) or bool({c for c, _ in s.countries} & set(e.countries))
+
+
 def _month_of(d: DateMention) -> DateMention:
     """The same date at month precision (a coarser one as it is)."""
     v = d.value
@@ -599,6 +635,7 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city or where the visit went."""
     meetings = [e for e in events if e.kind in ("meeting", "call") and not e.historical]
+    lead = lead_day(ctx)
     for e in events:
         if e.historical:
             continue
@@ -616,6 +653,8 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 e.date = _month_of(visit.date)
                 e.date_from = "month of the visit during which it was held"
                 e.date_basis = "visit"
+        if e.date is None and e.kind in ("meeting", "call", "multilateral") and lead and _shares(lead[1], e):
+            e.date, e.date_from, e.date_basis = lead[0], "the day the article's lead reports", "lead"
         if e.date is None:
             e.date = publication_month(ctx.published)
         if e.kind == "meeting" and e.place and e.place.country in e.countries and len(e.countries) == 2:

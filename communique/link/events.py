@@ -41,7 +41,7 @@ SIMILARITY_POINTS = ((0.5, 5.0),   # estimated Jaccard of word 3-shingles: a cop
                      (0.06, 1.0))  # some shared sentences
 
 
-ESTIMATED_DATES = frozenset({"published", "visit"})
+ESTIMATED_DATES = frozenset({"published", "visit", "lead"})
 
 
 @dataclass

@@ -380,3 +380,17 @@ def test_one_subject_meeting_officials_of_several_states_is_one_meeting_each(eng
 ])
 def test_visits_named_by_a_country_or_a_possessor(engagements_of, text):
     assert "visit" in [e["kind"] for e in events(engagements_of, text, published="2024-03-08")]
+
+
+def test_talks_undated_in_their_sentence_happened_on_the_day_the_lead_reports(engagements_of):
+    text = ("Polish Foreign Minister Jan Nowak said on Tuesday that Warsaw wants closer ties with Hungary. "
+            "Nowak spoke after a meeting with Hungarian Foreign Minister Anna Kovacs in Budapest.")
+    e = only(events(engagements_of, text, "2025-03-12"), "meeting")
+    assert (e["date"], e["date_source"]) == ("2025-03-11", "lead")
+
+
+def test_a_lead_day_about_something_else_does_not_date_the_talks(engagements_of):
+    text = ("I was in Budapest last Thursday for a funeral. "
+            "Polish Foreign Minister Jan Nowak spoke after a meeting with Hungarian Foreign Minister Anna Kovacs.")
+    e = only(events(engagements_of, text, "2025-03-12"), "meeting")
+    assert (e["date"], e["date_source"]) == ("2025-03", "published")
