@@ -30,6 +30,9 @@ def unique(seq) -> list:
 
 
 DATELINE_SENTENCES = 3
+# A dateline's city may come later than its date would: pages open with a headline, a caption and
+# site furniture before "VIENTIANE — …".
+DATELINE_PLACE_SENTENCES = 8
 # the place (and agency) a report opens with, before its date: "New Delhi, ", "QUITO (Agency), "
 _DATELINE_DATE = regex.compile(r"^\s*\p{Lu}[\p{L}\p{M}.'’-]*(?:\s+\p{Lu}[\p{L}\p{M}.'’-]*){0,2}\s*"
                                r"(?:\([^)]{1,30}\)\s*)?,\s*$")
@@ -111,7 +114,7 @@ def build_context(body: str, published: str | None, people: list[Person],
             if _DATELINE_DATE.match(s.text[:s.local(d.start)]):
                 d.source = "dateline"      # "NEW DELHI, 2 August —": when the report was filed
     dateline = None
-    for s in sentences[:4]:
+    for s in sentences[:DATELINE_PLACE_SENTENCES]:
         dateline = dateline_place(s.text, s.span.start, prefer)
         if dateline:
             break

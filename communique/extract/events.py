@@ -21,7 +21,7 @@ import regex
 from communique.extract import rounds
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
-from communique.extract.places import Place
+from communique.extract.places import Place, fold
 from communique.extract.people import speaking_at
 from communique.extract.sides import settle_opposites
 from communique.model import Span, spans_json
@@ -636,6 +636,7 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     an engagement with no city of its own took place in the dateline city or where the visit went."""
     meetings = [e for e in events if e.kind in ("meeting", "call") and not e.historical]
     lead = lead_day(ctx)
+    background = {i for e in events if e.historical for i in e.sentences}
     for e in events:
         if e.historical:
             continue
@@ -670,15 +671,71 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                     e.place = visit.place
         if e.place is None and e.kind == "visit" and e.host:
             e.place = _country_place(ctx, e)
+        _refine_place(ctx, e, background)
+
+
+def _norm(name: str) -> str:
+    return fold(name).replace("’", "'")
+
+
+@lru_cache(maxsize=None)
+def _country_names(code: str) -> frozenset[str]:
+    entry = lexicons.countries().get(code, {})
+    return frozenset(_norm(n) for n in entry.get("names", ()))
+
+
+def _as_country_place(code: str, span: Span) -> Place | None:
+    """A country as a place, as the text names it ("Chad"; never a demonym, "Ivorian")."""
+    if _norm(span.text) not in _country_names(code):
+        return None
+    return Place(span.start, span.end, span.text, span.text, code, 0)
+
+
+def _is_country_place(p: Place) -> bool:
+    return p.population == 0 and _norm(p.text) in _country_names(p.country)
 
 
 def _country_place(ctx: ArticleContext, e: Event) -> Place | None:
     """A visit no city places: the country it went to, as its sentences write it ("visited Chad")."""
     for i in e.sentences:
         for code, span in ctx.sentences[i].countries:
-            if code == e.host:
-                return Place(span.start, span.end, span.text, span.text, code, 0)
+            if code == e.host and (place := _as_country_place(code, span)):
+                return place
     return None
+
+
+_IN_BEFORE = regex.compile(r"\bin\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _venue_country(ctx: ArticleContext, e: Event) -> Place | None:
+    """Talks no city places, held in a third state its sentences name ("their talks in Peru"): that
+    state. A side's own name after 'in' is left alone ("investment in Vietnam" is not a venue)."""
+    for i in e.sentences:
+        s = ctx.sentences[i]
+        for code, span in s.countries:
+            if code not in e.countries and _IN_BEFORE.search(ctx.body[max(0, span.start - 12):span.start]):
+                if place := _as_country_place(code, span):
+                    return place
+    return None
+
+
+def _only_city_of(ctx: ArticleContext, code: str, background: set[int]) -> Place | None:
+    """The dateline city of a state; else its one city the article names as a location outside the
+    sentences that tell of earlier engagements, if it names exactly one."""
+    if ctx.dateline and ctx.dateline.country == code:
+        return ctx.dateline
+    cities = {p.name: p for s in ctx.sentences if s.index not in background
+              for p in s.places if p.country == code and p.population}
+    return next(iter(cities.values())) if len(cities) == 1 else None
+
+
+def _refine_place(ctx: ArticleContext, e: Event, background: set[int]) -> None:
+    """A place no finer than a state ("talks in Peru", "a visit to Vietnam") becomes the one city of
+    that state the article names elsewhere ("… in Lima", "the visit given to Hanoi")."""
+    if e.place is None and e.kind in ("meeting", "multilateral"):
+        e.place = _venue_country(ctx, e)
+    if e.place is not None and _is_country_place(e.place):
+        e.place = _only_city_of(ctx, e.place.country, background) or e.place
 
 
 def _after_publication(e: Event, published: str | None) -> bool:

@@ -97,6 +97,8 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
     table: dict[tuple[str, ...], tuple[str, str | None]] = {}
 
     def add(phrase: str, cat: str, value: str | None = None) -> None:
+        if "'" in phrase:                     # "Côte d’Ivoire", "Chargé d’Affaires": typographic apostrophes
+            add(phrase.replace("'", "’"), cat, value)
         key = _key(phrase)
         if not key:
             return

@@ -25,8 +25,9 @@ _PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached
 _VENUE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}\p{Lu}[\p{L}\p{M}'’-]*,\s+$")
 _POSSESSIVE = regex.compile(r"[’']s?$")
 _CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]*(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
-_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*(?:[\p{L}.]+\s*\d{1,2}|\d{1,2}\s+[\p{L}.]+)\s*)?"
-                          r",?\s*(?:\(|—|–|--|\s-\s|:)")
+_DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*\p{Lu}[\p{L}\p{M} '’-]{2,30}?)??"
+                          r"(?:\s*(?:,\s*(?:[\p{L}.]+\s*\d{1,2}|\d{1,2}\s+[\p{L}.]+)\s*)?,?\s*(?:\(|—|–|--|\s-\s|:)"
+                          r"|,\s*(?:\p{L}+\.?\s*\d{1,2}|\d{1,2}\s+\p{L}+)\.\s)")     # "BAKU, Azerbaijan, June 13. …"
 
 
 @dataclass(frozen=True)

@@ -394,3 +394,34 @@ def test_a_lead_day_about_something_else_does_not_date_the_talks(engagements_of)
             "Polish Foreign Minister Jan Nowak spoke after a meeting with Hungarian Foreign Minister Anna Kovacs.")
     e = only(events(engagements_of, text, "2025-03-12"), "meeting")
     assert (e["date"], e["date_source"]) == ("2025-03", "published")
+
+
+def test_talks_in_a_third_state_are_placed_in_its_one_named_city(engagements_of):
+    text = ("Hungarian Prime Minister Anna Kovacs held talks with Polish Prime Minister Jan Nowak in Peru on "
+            "March 3. The leaders had both travelled to Lima for a regional summit.")
+    e = only(events(engagements_of, text, "2025-03-04"), "meeting")
+    assert e["place"] == "Lima"
+
+
+def test_talks_in_a_third_state_with_no_city_named_are_placed_in_the_state(engagements_of):
+    text = "Hungarian Prime Minister Anna Kovacs held talks with Polish Prime Minister Jan Nowak in Peru on March 3."
+    e = only(events(engagements_of, text, "2025-03-04"), "meeting")
+    assert e["place"] == "Peru"
+
+
+def test_a_visit_to_a_state_is_placed_by_its_typographic_name_never_by_a_demonym(engagements_of):
+    text = "Polish President Jan Nowak began a state visit to Côte d’Ivoire on March 3, thanking his Ivorian hosts."
+    e = only(events(engagements_of, text, "2025-03-04"), "visit")
+    assert e["place"] == "Côte d’Ivoire"
+    assert e["countries"] == ["CIV", "POL"]
+
+
+@pytest.mark.parametrize("line, city", [
+    ("BAKU, Azerbaijan, June 13. The two presidents met.", "Baku"),
+    ("Moscow, Russia (Reuters) - The two presidents met.", "Moscow"),
+    ("Paris, France, was busy that week.", None),
+])
+def test_dateline_with_a_country_after_the_city(line, city):
+    from communique.extract.places import dateline_place
+    found = dateline_place(line)
+    assert (found.name if found else None) == city
