@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from communique.extract.countries import as_sides
+from communique.extract.countries import as_sides, paired_states
 from communique.extract.dates import DateMention, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
 from communique.extract.sentences import split_sentences
@@ -65,13 +65,16 @@ class ArticleContext:
     sentences: list[Sentence]
     ranked: list[str]                 # article countries, most involved first
     dateline: Place | None = None
+    paired: list[str] | None = None   # the two states the article names as a pair most often
 
     def person_country(self, k: int) -> str | None:
         return self.people[k].country
 
     @property
     def pair(self) -> list[str]:
-        return self.ranked[:2]
+        """'The two countries', 'both sides': the states the article pairs most ("Saudi Arabia and
+        Iran", twice or more, ahead of any other pair), else its two most involved."""
+        return self.paired or self.ranked[:2]
 
 
 def build_context(body: str, published: str | None, people: list[Person],
@@ -118,4 +121,23 @@ def build_context(body: str, published: str | None, people: list[Person],
         dateline = dateline_place(s.text, s.span.start, prefer)
         if dateline:
             break
-    return ArticleContext(body, published, people, sentences, ranked, dateline)
+    return ArticleContext(body, published, people, sentences, ranked, dateline, _top_pair(body, countries, ranked, people))
+
+
+PAIR_MIN = 2
+
+
+def _top_pair(body: str, countries: list[tuple[str, Span]], ranked: list[str],
+              people: list[Person]) -> list[str] | None:
+    """The pair of states named together most often, when that is at least PAIR_MIN times, more than
+    any other pair, both among the leading states — and only when one of the two most involved states
+    has no official of its own in the article: a Hanoi report on talks between Vietnamese and US
+    officials beside a US–North Korea summit keeps Vietnam and the US."""
+    top = paired_states(body, countries).most_common(2)
+    if not top or top[0][1] < PAIR_MIN or (len(top) > 1 and top[1][1] == top[0][1]):
+        return None
+    pair = sorted(top[0][0], key=ranked.index)
+    if set(pair) == set(ranked[:2]) or not all(ranked.index(c) < 4 for c in pair):
+        return None
+    with_people = {p.country for p in people}
+    return None if all(c in with_people for c in ranked[:2]) else pair

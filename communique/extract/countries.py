@@ -98,6 +98,20 @@ def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
 
 
+_PAIR_GLUE = regex.compile(r"\s*(?:[-–—/]|and|&)\s*", regex.IGNORECASE)
+
+
+def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
+    """How often the article names two states as a pair ("Côte d'Ivoire-South Africa Business Forum",
+    "between Nigeria and South Africa"): Counter of frozenset({a, b})."""
+    found = sorted(((s.start, s.end, code) for code, s in countries), key=lambda t: t[0])
+    pairs: Counter = Counter()
+    for (_, end, a), (start, _, b) in zip(found, found[1:]):
+        if a != b and _PAIR_GLUE.fullmatch(body[end:start]):
+            pairs[frozenset((a, b))] += 1
+    return pairs
+
+
 # Country-code domains that sites use for other reasons (.tv, .io, .me ...): they say nothing of a home country.
 GENERIC_TLDS = {"tv", "io", "me", "ai", "fm", "co", "cc", "ws", "ly", "to", "am", "nu", "gg", "la", "so", "is", "it"}
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.countries import outlet_country, rank_countries, url_country
+from communique.extract.countries import outlet_country, paired_states, rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.extract.places import dateline_place, is_city, large_city
@@ -320,20 +320,6 @@ def _accompanied_country(body: str, first: RawMention, flat: list[RawMention], e
         return None
     votes = Counter(x.country for x in entities[owner[id(leader)]].mentions if x.country)
     return votes.most_common(1)[0][0] if votes else None
-
-
-_PAIR_GLUE = regex.compile(r"\s*(?:[-–—/]|and|&)\s*", regex.IGNORECASE)
-
-
-def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
-    """How often the article names two states as a pair ("Côte d'Ivoire-South Africa Business Forum",
-    "between Nigeria and South Africa"): Counter of frozenset({a, b})."""
-    found = sorted(((s.start, s.end, code) for code, s in countries), key=lambda t: t[0])
-    pairs: Counter = Counter()
-    for (_, end, a), (start, _, b) in zip(found, found[1:]):
-        if a != b and _PAIR_GLUE.fullmatch(body[end:start]):
-            pairs[frozenset((a, b))] += 1
-    return pairs
 
 
 def _other_side(excluded: set[str], ranked: list[str], site: str | None, pairs: Counter) -> str | None:

@@ -145,3 +145,13 @@ def test_an_abbreviation_after_the_document_name_and_an_accord(engagements_of):
 ])
 def test_drawing_up_a_document_is_planning_it(engagements_of, sentence, expected):
     assert [(d["type"], d["status"]) for d in _docs(engagements_of, sentence)] == expected
+
+
+def test_the_two_countries_are_the_pair_the_article_names_together(engagements_of):
+    """Norway brokered and is named most, but 'the two countries' are the pair written together."""
+    text = ("Chile and Peru agreed to reopen embassies after talks hosted by Norway, Norway's foreign ministry "
+            "said. Norwegian Foreign Minister Ola Berg welcomed the step, and Norway offered further help. "
+            "Chile and Peru will exchange ambassadors. "
+            "The two countries also agreed to revive a trade agreement signed in 2001.")
+    found = docs(engagements_of, text)
+    assert [(d["countries"], d["date"]) for d in found] == [(["CHL", "PER"], "2001")]
