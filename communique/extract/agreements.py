@@ -14,6 +14,7 @@ from functools import lru_cache
 import regex
 
 from communique.extract.context import ArticleContext, Sentence, unique
+from communique.extract.countries import states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.model import Span, spans_json
@@ -153,6 +154,8 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
             continue
         subject, subject_end = _subject(text, a, b, stop)
         status = _status(text, a, b, signed, planned)
+        if status is None and name == "joint_statement" and _parties(text[a:]):
+            status = "signed"          # "according to a joint statement by Beijing, Riyadh and Tehran": issued
         year_named = bool(_YEAR_NAMED.search(text[:a]))
         specific = titled or year_named or (subject is not None and bool(_DEFINITE.search(text[:a])))
         if status is None and specific:
@@ -263,6 +266,9 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                 sides = events[(here or before)[-1 if not here else 0]].countries
             else:
                 sides = ctx.pair
+            parties = _parties(s.text) if ag.type == "joint_statement" else []
+            if parties:
+                sides, ag.status = parties, "signed"       # issued: "according to a joint statement by …"
             ag.countries = sorted(set(sides))
             ag.signatories = [k for k, _, _ in s.people]
             if here:
@@ -278,6 +284,22 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                         ag.date, ag.date_from = ev.date, "event"
             found.append(ag)
     return _dedupe(found)
+
+
+# "a joint statement by Beijing, Riyadh and Tehran", "a trilateral statement by China, Saudi Arabia and Iran"
+_ISSUED_BY = regex.compile(
+    r"\b(?:joint|trilateral|tripartite|three-way|quadrilateral)\s+(?:statement|declaration|communiqu[eé])"
+    r"(?:\s+(?:was\s+|were\s+)?(?:issued|released|signed|adopted)(?:\s+in\s+\p{Lu}\p{L}+)?)?"
+    r"\s+(?:by|between|among|of)\s+(?P<list>[^.;:()]{3,90})", regex.IGNORECASE)
+
+
+def _parties(text: str) -> list[str]:
+    """Three or more states a joint statement names as its authors (a pair stays with the usual cues)."""
+    m = _ISSUED_BY.search(text)
+    if not m:
+        return []
+    states = states_named(m.group("list"))
+    return states if len(states) >= 3 else []
 
 
 def _dated_before(date: DateMention | None, year: int | None) -> bool:

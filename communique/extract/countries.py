@@ -112,6 +112,23 @@ def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
     return pairs
 
 
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[regex.Pattern, dict[str, str]]:
+    table = {c["capital"].lower(): code for code, c in lexicons.countries().items() if c.get("capital")}
+    names = sorted(table, key=len, reverse=True)
+    return regex.compile(r"(?<!\p{L})(?:" + "|".join(regex.escape(n) for n in names) + r")(?!\p{L})",
+                         regex.IGNORECASE), table
+
+
+def states_named(text: str) -> list[str]:
+    """The states a short stretch of text names, by name, demonym or capital ("Beijing, Riyadh and
+    Tehran": capitals stand for their governments), in order, each once."""
+    pattern, table = _capitals()
+    found = [(span.start, code) for code, span in as_sides(country_mentions(text))]
+    found += [(m.start(), table[m.group().lower()]) for m in pattern.finditer(text)]
+    return list(dict.fromkeys(code for _, code in sorted(found)))
+
+
 # Country-code domains that sites use for other reasons (.tv, .io, .me ...): they say nothing of a home country.
 GENERIC_TLDS = {"tv", "io", "me", "ai", "fm", "co", "cc", "ws", "ly", "to", "am", "nu", "gg", "la", "so", "is", "it"}
 

@@ -155,3 +155,17 @@ def test_the_two_countries_are_the_pair_the_article_names_together(engagements_o
             "The two countries also agreed to revive a trade agreement signed in 2001.")
     found = docs(engagements_of, text)
     assert [(d["countries"], d["date"]) for d in found] == [(["CHL", "PER"], "2001")]
+
+
+@pytest.mark.parametrize("sentence", [
+    "Chile and Peru agreed to reopen embassies, according to a joint statement by Santiago, Lima and Oslo.",
+    "The talks ended with a trilateral statement by Chile, Peru and Norway.",
+])
+def test_a_statement_issued_by_three_states_is_theirs_and_exists(engagements_of, sentence):
+    found = [d for d in docs(engagements_of, sentence) if d["type"] == "joint_statement"]
+    assert [(d["countries"], d["status"]) for d in found] == [(["CHL", "NOR", "PER"], "signed")]
+
+
+def test_a_joint_statement_only_announced_stays_planned_and_bilateral(engagements_of):
+    found = docs(engagements_of, MEETING + "The two ministers will sign a joint statement on Friday.")
+    assert [(d["countries"], d["status"]) for d in found] == [(["HUN", "POL"], "planned")]
