@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, Line, tag, tag_lines, tokenize
+from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, PLACE, Line, tag, tag_lines, tokenize
 from communique.extract.places import large_city
 from communique.model import Span
 from communique.nlp import lexicons
@@ -26,6 +26,7 @@ def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[s
         for k, (t, g) in enumerate(zip(toks, tags)):
             if g is None and "-" in t.text:
                 out += _compound_parts(body, toks, k)
+        out += _paired_capitals(body, toks, tags)
         out += _headline_acronyms(line, start)
     return sorted(out, key=lambda cs: cs[1].start)
 
@@ -54,6 +55,21 @@ def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
     if not is_headline_case(line):
         return []
     return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1))) for m in hits]
+
+
+def _paired_capitals(body: str, toks, tags) -> list[tuple[str, Span]]:
+    """Capitals named as a pair stand for their governments ("talks between Seoul and Tokyo", "Riyadh
+    and Tehran agreed", "the Moscow-Beijing axis"): each becomes a mention of its state. A capital
+    alone stays a place."""
+    named = []
+    for g in dict.fromkeys(g for g in tags if g is not None and g.cat in (PLACE, COUNTRY)):
+        named.append((toks[g.i].start, toks[g.j - 1].end, g.cat, g.value))
+    out: dict[int, tuple[str, Span]] = {}
+    for (a0, a1, ca, va), (b0, b1, cb, vb) in zip(named, named[1:]):
+        if va != vb and ca == cb == PLACE and _PAIR_GLUE.fullmatch(body[a1:b0]):
+            out[a0] = (va, Span(a0, a1, body[a0:a1]))
+            out[b0] = (vb, Span(b0, b1, body[b0:b1]))
+    return list(out.values())
 
 
 def _compound_parts(body: str, toks, k: int) -> list[tuple[str, Span]]:

@@ -305,3 +305,14 @@ def test_a_visitor_serves_the_state_the_article_pairs_with_the_host(people_of):
                   "counterpart. The visit follows his trip to Nigeria, which Nigeria praised. "
                   "He will address the Côte d'Ivoire-Ghana Business Forum on Friday.")
     assert p["Samuel Okafor"].country == "GHA"
+
+
+@pytest.mark.parametrize("text, codes", [
+    ("a phone call between the defence ministers of Seoul and Tokyo", ["KOR", "JPN"]),
+    ("Riyadh and Tehran agreed to reopen embassies", ["SAU", "IRN"]),
+    ("He flew to Hanoi and met officials", []),
+    ("In Hanoi, Beijing was criticised", []),
+])
+def test_two_capitals_named_as_a_pair_stand_for_their_states(text, codes):
+    from communique.extract.countries import country_mentions
+    assert [c for c, _ in country_mentions(text)] == codes
