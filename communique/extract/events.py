@@ -238,6 +238,9 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
     return out, not_held
 
 
+VISIT_DATE_REACH = 30    # a day written this close after a visit's trigger is the visit's own
+
+
 def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
            lo: int, hi: int) -> list[Event]:
     """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
@@ -260,7 +263,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
             guest = next(c for c in ctx.pair if c != dest)
         countries = sorted({c for c in (dest, guest) if c})
-        if date and date.precision == "day" and not date.is_range and kinds & {"meeting", "call"}:
+        own_day = date is not None and 0 <= date.start - b <= VISIT_DATE_REACH   # "arrived in Budapest on Monday for talks"
+        if date and date.precision == "day" and not date.is_range and kinds & {"meeting", "call"} and not own_day:
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the meeting in the same sentence"
         else:

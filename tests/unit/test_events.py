@@ -425,3 +425,10 @@ def test_dateline_with_a_country_after_the_city(line, city):
     from communique.extract.places import dateline_place
     found = dateline_place(line)
     assert (found.name if found else None) == city
+
+
+def test_a_day_right_after_an_arrival_dates_the_visit_too(engagements_of):
+    text = "Polish Prime Minister Jan Nowak arrived in Budapest on Monday for talks with Hungarian Prime Minister Anna Kovacs."
+    evs = events(engagements_of, text, "2024-07-09")
+    assert only(evs, "visit")["date"] == "2024-07-08"
+    assert only(evs, "meeting")["date"] == "2024-07-08"
