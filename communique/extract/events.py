@@ -38,7 +38,7 @@ _MECHANISM = regex.compile(
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception"}     # "X received Y": X is the host
-_PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+)?$", regex.IGNORECASE)
+_PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
 
 
 @dataclass
@@ -101,6 +101,7 @@ _NOT_HELD_AFTER = regex.compile(
     r"(?:will|would|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held|begin|start|commence|last|"
     r"be\s+(?:made|paid|conducted|hosted))"
     r"|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|planned|slated)\s+to\b"
+    r"|over\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b|in\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
     r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
     regex.IGNORECASE)
@@ -273,6 +274,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                    anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
+    subject: list[int] = []
     if kind in ("meeting", "call") and not rule.anaphoric:
         listed, list_end = rounds.listed_counterparts(ctx, s)
         if listed:
@@ -280,7 +282,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             return [Event(kind, rule.subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
                           context_countries=not with_people, evidence=list(evidence), sentences=[s.index])
                     for code in listed] if other else []
-        groups = rounds.object_rounds(ctx, local_people, a)
+        subject = _pronoun_actor(ctx, s, m, a, local_people)
+        groups = rounds.object_rounds(ctx, local_people, a, subject)
         if groups:
             return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
                           cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
@@ -293,7 +296,13 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             sides, from_context = list(ctx.pair), True
     people = unique(k for k, _, _ in s.people)
     if kind != "multilateral" and not bare:
-        people += _pronoun_subject(ctx, s, m, a, people, sides)
+        found = _pronoun_subject(ctx, s, m, a, people, sides)
+        people += found
+        if not found and subject and kind in ("meeting", "call"):
+            # "He also had meetings with A of Malaysia, … as well as B": the pronoun's person is a side
+            people = subject + [k for k in people if k not in subject]
+            own = ctx.people[subject[0]].country
+            sides = [own] + [c for c in sides if c != own]
     if kind == "multilateral":
         name = m.group().strip()
         if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
@@ -318,7 +327,24 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                   guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                   ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
-            for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g)) or [members]]
+            for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
+
+
+def _pronoun_actor(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int,
+                   local: list[tuple[int, int, int]]) -> list[int]:
+    """"He also had meetings with A and B": a pronoun subject is the first person named in the nearest
+    sentence before that names someone other than A and B and of no state A and B are stated to serve
+    (the previous sentence's subject, as a reader takes it)."""
+    if any(st < a for _, st, _ in local) or not _PRONOUN_SUBJECT.search(s.text[:m.start()]):
+        return []
+    objects = {k for k, _, _ in local}
+    states = {ctx.people[k].country for k in objects if ctx.people[k].country_source != "home"}
+    for prev in reversed(ctx.sentences[:s.index]):
+        eligible = [k for k, _, _ in prev.people
+                    if k not in objects and ctx.people[k].country and ctx.people[k].country not in states]
+        if eligible:
+            return eligible[:1]
+    return []
 
 
 def _pronoun_subject(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int, people: list[int],

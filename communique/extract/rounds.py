@@ -41,11 +41,12 @@ def listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], in
 _OBJECT_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\p{L}’'.-]+\s+){0,8}$")
 
 
-def object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int) -> list[list[int]]:
+def object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int,
+                  subject: list[int] = ()) -> list[list[int]]:
     """"X also met her Malaysian counterpart A, Australian Defence Minister B and Vietnam's C": the
     subject's side (everyone named before the trigger serves one state) meets officials of two or more
     other states named after it, one meeting each."""
-    before = unique(k for k, st, _ in local if st < a)
+    before = unique(k for k, st, _ in local if st < a) or list(subject)   # "He also had meetings with …"
     after: list[int] = []
     last_end = None
     for k, st, end in local:        # one coordinated run after the trigger ("A, Minister B and C")
@@ -93,14 +94,14 @@ def is_principal(person: Person) -> bool:
 
 
 def principal_rounds(ctx: ArticleContext, s: Sentence, a: int, members: list[int],
-                      sides: list[str]) -> list[list[int]]:
+                      sides: list[str], subject: list[int] = ()) -> list[list[int]]:
     """"The visiting President met the General Secretary, the Prime Minister and the Speaker": one
     side's one person, the subject before the trigger, meets several principals of the other named
     after it, each a meeting of its own (the guidelines' one object per engagement). Empty when the
     sentence reads as one meeting (co-hosts named before the trigger, deputies, one principal)."""
     if len(sides) != 2:
         return []
-    before = {k for k, st, _ in s.people if st < a}
+    before = {k for k, st, _ in s.people if st < a} or set(subject)
     after = {k for k, st, _ in s.people if st >= a}
     by_side = {c: [k for k in members if ctx.people[k].country == c] for c in sides}
     for one, many in (sides, sides[::-1]):

@@ -432,3 +432,24 @@ def test_a_day_right_after_an_arrival_dates_the_visit_too(engagements_of):
     evs = events(engagements_of, text, "2024-07-09")
     assert only(evs, "visit")["date"] == "2024-07-08"
     assert only(evs, "meeting")["date"] == "2024-07-08"
+
+
+def test_a_pronoun_subject_meets_several_officials_one_meeting_each(engagements_of):
+    text = ("Singaporean Defence Minister Tan Wei Ling met Hungarian Defence Minister Anna Kovacs. "
+            "He also had meetings with Malaysian Defence Minister Ahmad Razak and Philippine Defence Secretary Juan Cruz.")
+    pairs = sorted(tuple(e["countries"]) for e in events(engagements_of, text, "2023-11-05"))
+    assert pairs == [("HUN", "SGP"), ("MYS", "SGP"), ("PHL", "SGP")]
+
+
+def test_a_pronoun_subject_meets_several_principals_of_the_host_one_meeting_each(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Sunday and met Hungarian President Laszlo Toth. "
+            "He also had meetings with Hungarian Prime Minister Anna Kovacs and Speaker Peter Szabo.")
+    meetings = [e for e in events(engagements_of, text, "2023-11-06") if e["kind"] == "meeting"]
+    assert sorted(sorted(e["people"]) for e in meetings) == [
+        ["Anna Kovacs", "Jan Nowak"], ["Jan Nowak", "Laszlo Toth"], ["Jan Nowak", "Peter Szabo"]]
+
+
+def test_talks_over_the_next_days_are_not_yet_held(engagements_of):
+    text = ("Polish Prime Minister Jan Nowak arrived in Budapest. Nowak's meetings with Hungarian Prime Minister "
+            "Anna Kovacs over the next two days will mark the resumption of annual summits.")
+    assert [e["kind"] for e in events(engagements_of, text, "2024-07-08")] == ["visit"]
