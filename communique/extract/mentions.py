@@ -233,7 +233,8 @@ class LineParser:
     # -- a whole mention -----------------------------------------------------
     def parse_run(self, i: int) -> tuple[RawMention | None, int]:
         j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(i)
-        if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text == "," and (
+        named_after_state = tail is not None and trailing >= 2    # "President of Azerbaijan Ilham Aliyev, Trend reports"
+        if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text == "," and not named_after_state and (
                 self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):
             j += 1          # "Deputy Minister of Defence, Sen. Lt. Gen. NAME", "his Vietnamese counterpart, NAME"
         rank = honorific = None

@@ -443,7 +443,23 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
                       paired_states(body, countries))
     _more_mentions(body, people, credits)
     _speaks_for(body, people, countries)
-    return [p for p in people if p.title or p.rank or not is_place_name(p.name)]
+    return [p for p in people if (p.title or p.rank or not is_place_name(p.name)) and plausible_name(p.name, body)]
+
+
+_OTHER_SCRIPT = regex.compile(r"[^\p{Latin}\p{Common}\p{Inherited}]")
+
+
+def plausible_name(name: str, body: str) -> bool:
+    """Not a person's name: one letter ("I" after a title), words of two scripts run together by a page
+    ("Istहिंदी"), or one word the article also writes in lower case ("General Nuclear Corporation"
+    beside "a nuclear deal")."""
+    if len(name.replace(".", "")) < 2:
+        return False
+    if regex.search(r"\p{Latin}", name) and _OTHER_SCRIPT.search(name.replace(" ", "")):
+        return False
+    if " " not in name and name.isalpha():
+        return not regex.search(r"(?<![\p{L}])" + regex.escape(name.lower()) + r"(?![\p{L}])", body)
+    return True
 
 
 def is_place_name(name: str) -> bool:

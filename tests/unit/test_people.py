@@ -316,3 +316,17 @@ def test_a_visitor_serves_the_state_the_article_pairs_with_the_host(people_of):
 def test_two_capitals_named_as_a_pair_stand_for_their_states(text, codes):
     from communique.extract.countries import country_mentions
     assert [c for c, _ in country_mentions(text)] == codes
+
+
+@pytest.mark.parametrize("text", [
+    "A nuclear deal was inked by the General Nuclear Corporation of China.",
+    "As Prime Minister of Norway, I thank you.",
+    "Wednesday, June 04, 2025 | 02:35 PM ISTहिंदी में पढें",
+])
+def test_words_that_are_not_names_are_not_people(people_of, text):
+    assert list(people_of(text)) == []
+
+
+def test_a_name_after_its_office_of_a_state_is_not_displaced_by_a_credit(people_of):
+    p = people_of("Erdogan met President of Azerbaijan Ilham Aliyev, Trend reports.")
+    assert "Ilham Aliyev" in p and "Trend" not in p
