@@ -76,7 +76,7 @@ def _is_name_token(t: Tok, g: Tag | None) -> bool:
 def _join(toks: list[Tok]) -> str:
     out = ""
     for k, t in enumerate(toks):
-        if k and not (t.text in _POSS or t.text in ("-", ",") or toks[k - 1].text == "-"):
+        if k and not (t.text in _POSS or t.text in ("-", ",", "/") or toks[k - 1].text in ("-", "/")):
             out += " "
         out += t.text
     return out
@@ -140,6 +140,10 @@ class LineParser:
             t, g = self.toks[j], self.tags[j]
             c = g.cat if g else None
             if c is None or c in (PARTICLE, CREDIT):
+                if t.text == "/" and seen_head and not in_complement and self._starts_title(j + 1):
+                    title.append(t)          # "High Representative/Vice-President"
+                    j += 1
+                    continue
                 if t.text == "," and in_complement and not trailing and self.cat(j + 1) == DOMAIN:
                     title.append(t)          # "Minister of Science, Technology and Innovation"
                     j += 1
@@ -234,7 +238,7 @@ class LineParser:
     def parse_run(self, i: int) -> tuple[RawMention | None, int]:
         j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(i)
         named_after_state = tail is not None and trailing >= 2    # "President of Azerbaijan Ilham Aliyev, Trend reports"
-        if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text == "," and not named_after_state and (
+        if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text in (",", "–", "—") and not named_after_state and (
                 self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):
             j += 1          # "Deputy Minister of Defence, Sen. Lt. Gen. NAME", "his Vietnamese counterpart, NAME"
         rank = honorific = None

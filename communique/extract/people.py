@@ -23,7 +23,8 @@ from communique.nlp import lexicons
 
 # "(Photo: Huy Huy / Tuoi Tre)", "Translated by Mai Huong", "Photo by ...": names there are credits.
 _CREDIT = regex.compile(
-    r"\b(?:Photos?|Image|Picture(?: source)?|Source|Credit|Video|Graphic|Illustration)\s*(?::|by)\s*[^)\n]*"
+    r"\b(?:Photos?|Image|Picture(?: source)?|Source|Credit|Video|Graphic|Illustration)\s*(?::|by)\s*"
+    r"(?:\p{Lu}{2,}(?:/\p{Lu}{2,})?(?=\s+\p{Lu}\p{Ll})|[^)\n]*)"     # "Source : REUTERS Russian President X …": the agency only
     r"|\b(?:Translated|Reported|Written|Edited|Compiled|Posted)\s+by\s+[^\n.]*"
     r"|^By\s+\p{Lu}[^\n]*$",
     regex.MULTILINE,

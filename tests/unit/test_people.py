@@ -330,3 +330,14 @@ def test_words_that_are_not_names_are_not_people(people_of, text):
 def test_a_name_after_its_office_of_a_state_is_not_displaced_by_a_credit(people_of):
     p = people_of("Erdogan met President of Azerbaijan Ilham Aliyev, Trend reports.")
     assert "Ilham Aliyev" in p and "Trend" not in p
+
+
+@pytest.mark.parametrize("text, name, title", [
+    ("Remarks by Foreign Minister/Deputy Prime Minister Ola Berg at the press conference.", "Ola Berg",
+     "Foreign Minister/Deputy Prime Minister"),
+    ("The Defence Minister – Ola Berg today visited army units.", "Ola Berg", "Defence Minister"),
+    ("The talks were held with senior Norwegian diplomat Ola Berg.", "Ola Berg", "senior diplomat"),
+    ("Image Source : REUTERS Norwegian Prime Minister Ola Berg drives his guest around.", "Ola Berg", "Prime Minister"),
+])
+def test_slashed_offices_dashed_names_diplomats_and_credited_captions(people_of, text, name, title):
+    assert people_of(text)[name].title == title
