@@ -65,3 +65,16 @@ def test_defence_and_visits_as_fields_of_a_list(engagements_of, sentence, expect
 ])
 def test_bilateral_trade_needs_no_cooperation_word(engagements_of, sentence, expected):
     assert set(engagements_of(sentence, "2024-03-05")["areas"]) == expected
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("They signed agreements on political consultation, defence cooperation, agriculture and energy.",
+     {"defence_security", "agriculture", "energy"}),
+    ("Poland and Hungary signed cooperation agreements in the defense, medicine and education sectors.",
+     {"defence_security", "health", "education"}),
+    ("The two countries cooperate in many pillars, from trade and investment to defence-security.",
+     {"defence_security", "trade", "investment"}),
+    ("The two sides agreed to cooperate in trade to ensure peace, stability, and security.", {"trade"}),
+])
+def test_defence_or_security_as_one_field_of_a_list(engagements_of, sentence, expected):
+    assert set(engagements_of(sentence, "2025-03-06")["areas"]) == expected
