@@ -276,13 +276,13 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     sides, from_context = _sides(ctx, s, kind)
     subject: list[int] = []
     if kind in ("meeting", "call") and not rule.anaphoric:
+        subject = _pronoun_actor(ctx, s, m, a, local_people)
         listed, list_end = rounds.listed_counterparts(ctx, s)
         if listed:
-            other, with_people = rounds.listed_partner(ctx, s, listed, a, list_end)
+            other, with_people = rounds.listed_partner(ctx, s, listed, a, list_end, subject)
             return [Event(kind, rule.subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
                           context_countries=not with_people, evidence=list(evidence), sentences=[s.index])
                     for code in listed] if other else []
-        subject = _pronoun_actor(ctx, s, m, a, local_people)
         groups = rounds.object_rounds(ctx, local_people, a, subject)
         if groups:
             return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,

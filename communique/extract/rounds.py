@@ -66,7 +66,7 @@ def object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int
 
 
 def listed_partner(ctx: ArticleContext, s: Sentence, listed: list[str], a: int,
-                   list_end: int) -> tuple[str | None, list[int]]:
+                   list_end: int, subject: list[int] = ()) -> tuple[str | None, list[int]]:
     """The side every listed state met, and its people: the subject before the trigger ("X met his
     counterparts from …"), or, when the list is the subject ("leaders from … called"), the person after
     the trigger; else the article's leading state not named beside them ("In addition to X, leaders
@@ -74,7 +74,7 @@ def listed_partner(ctx: ArticleContext, s: Sentence, listed: list[str], a: int,
     if list_end <= a:       # the list is the subject
         sides = [k for k, st, _ in s.people if st >= a]
     else:
-        sides = [k for k, st, _ in s.people if st < a]
+        sides = [k for k, st, _ in s.people if st < a] or list(subject)     # "He met his counterparts from …"
     people = unique(k for k in sides if ctx.people[k].country and ctx.people[k].country not in listed)
     beside = {ctx.people[k].country for k, _, _ in s.people}
     other = (ctx.people[people[0]].country if people

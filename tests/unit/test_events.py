@@ -453,3 +453,11 @@ def test_talks_over_the_next_days_are_not_yet_held(engagements_of):
     text = ("Polish Prime Minister Jan Nowak arrived in Budapest. Nowak's meetings with Hungarian Prime Minister "
             "Anna Kovacs over the next two days will mark the resumption of annual summits.")
     assert [e["kind"] for e in events(engagements_of, text, "2024-07-08")] == ["visit"]
+
+
+def test_he_met_his_counterparts_from_a_list_of_states_is_the_previous_subject(engagements_of):
+    text = ("Singaporean Prime Minister Lim Wei hosted the forum. Singaporean Defence Minister Tan Wei Ling had "
+            "bilateral meetings on the sidelines. He met his counterparts from Canada, Germany and Qatar.")
+    rounds = [e for e in events(engagements_of, text, "2023-06-04") if "CAN" in e["countries"]
+              or "DEU" in e["countries"] or "QAT" in e["countries"]]
+    assert len(rounds) == 3 and all(e["people"] == ["Tan Wei Ling"] for e in rounds)
