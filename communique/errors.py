@@ -26,6 +26,10 @@ class InputRejected(CommuniqueError):
         self.reason = reason
 
 
+class QueryTimeout(CommuniqueError):
+    """A query ran past its time budget and was cancelled (a 408 over HTTP)."""
+
+
 class StoreError(CommuniqueError):
     """The database cannot be opened or written."""
 

@@ -18,14 +18,39 @@ class Settings:
     batch_size: int = 16
     processes: int = 1
     ner: bool = False
+    search_budget_s: float = 3.0      # a search running longer is stopped (HTTP 408)
+    article_budget_s: float = 60.0    # an article taking longer to extract is rejected, the batch goes on
 
     @classmethod
     def load(cls, **overrides) -> "Settings":
         values = tomllib.loads(_DEFAULTS.read_text(encoding="utf-8")) if _DEFAULTS.exists() else {}
         for f in fields(cls):
-            env = os.environ.get(f"COMMUNIQUE_{f.name.upper()}")
+            name = f"COMMUNIQUE_{f.name.upper()}"
+            env = os.environ.get(name)
             if env is not None:
-                kind = type(getattr(cls, f.name))
-                values[f.name] = env.strip().lower() in ("1", "true", "yes", "on") if kind is bool else kind(env)
+                values[f.name] = _parse(name, env, type(getattr(cls, f.name)))
         base = cls(**{k: v for k, v in values.items() if k in {f.name for f in fields(cls)}})
         return replace(base, **{k: v for k, v in overrides.items() if v is not None})
+
+
+_TRUE, _FALSE = {"1", "true", "yes", "on"}, {"0", "false", "no", "off", ""}
+
+
+def _parse(name: str, raw: str, kind: type):
+    """An environment value as its setting's type, or a UsageError naming the variable and the forms
+    it accepts (never a traceback, never a silent default)."""
+    from communique.errors import UsageError
+    text = raw.strip()
+    if kind is bool:
+        if text.lower() in _TRUE | _FALSE:
+            return text.lower() in _TRUE
+        raise UsageError(f"{name}={raw!r}: expected one of 1/0, true/false, yes/no, on/off")
+    if kind in (int, float):
+        try:
+            value = kind(text)
+        except ValueError:
+            raise UsageError(f"{name}={raw!r}: expected a{'n integer' if kind is int else ' number'}") from None
+        if not (value > 0 if kind is float else value >= 1) or value != value or value == float("inf"):
+            raise UsageError(f"{name}={raw!r}: expected a positive {'integer' if kind is int else 'number'}")
+        return value
+    return text

@@ -7,10 +7,14 @@ and filter by the publication date of their first report (their `date` stays emp
 from __future__ import annotations
 
 import sqlite3
+import time
+from collections.abc import Callable
+from contextlib import contextmanager
 from functools import lru_cache
 
-from communique.errors import UsageError
+from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
+from communique.store.fts import fts_query
 from communique.nlp import lexicons
 
 
@@ -261,28 +265,52 @@ def timeline(conn: sqlite3.Connection, country: str, other: str | None = None, *
     return events(conn, country=country, with_=other, order="asc", **filters)
 
 
-def search(conn: sqlite3.Connection, text: str, limit: int = 50) -> list[dict]:
-    """Full-text search (FTS5 syntax) over evidence sentences and article bodies: evidence first,
-    newest first within each."""
-    query = text.strip()
-    if not query:
-        raise UsageError("empty search text")
+SEARCH_BUDGET_S = 5.0
+
+
+@contextmanager
+def time_budget(conn: sqlite3.Connection, seconds: float | None, cancelled: Callable[[], bool] | None = None):
+    """Cancel whatever SQLite runs on `conn` once `seconds` have passed, or once `cancelled()` says
+    so (the client hung up): QueryTimeout."""
+    if not seconds:
+        yield
+        return
+    deadline = time.monotonic() + seconds
+    conn.set_progress_handler(lambda: int(time.monotonic() > deadline or bool(cancelled and cancelled())), 200)
     try:
-        # newest first (rowid order): FTS5 answers that from the index with LIMIT, where ranking
-        # by bm25 would score every match first (seconds on a large store for a common word)
-        hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
-                 "snippet": r[4], "event_id": r[5]} for r in conn.execute(
-            "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, '[', ']', '…', 24),"
-            " ae.event_id FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
-            " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
-            " AND ae.idx = ev.owner_idx WHERE evidence_fts MATCH ? ORDER BY evidence_fts.rowid DESC LIMIT ?",
-            (query, limit))]
-        hits += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(
-            "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
-            " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-            " ORDER BY articles_fts.rowid DESC LIMIT ?", (query, limit))]
+        yield
     except sqlite3.OperationalError as exc:
-        raise UsageError(f"bad search text '{text}' ({exc}); quote phrases like '\"defence industry\"'") from exc
+        if "interrupt" in str(exc):
+            raise QueryTimeout(f"the query took longer than {seconds:g} s and was stopped;"
+                               " use fewer or longer words") from exc
+        raise
+    finally:
+        conn.set_progress_handler(None, 0)
+
+
+def search(conn: sqlite3.Connection, text: str, limit: int = 50,
+           budget_s: float | None = SEARCH_BUDGET_S, cancelled: Callable[[], bool] | None = None) -> list[dict]:
+    """Full-text search over evidence sentences and article bodies: evidence first, newest first
+    within each. The text is words, "phrases", prefix*, OR/AND/NOT (store/fts.py bounds it), and the
+    query is stopped after `budget_s` seconds."""
+    query = fts_query(text)
+    try:
+        with time_budget(conn, budget_s, cancelled):
+            # newest first (rowid order): FTS5 answers that from the index with LIMIT, where ranking
+            # by bm25 would score every match first (seconds on a large store for a common word)
+            hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
+                     "snippet": r[4], "event_id": r[5]} for r in conn.execute(
+                "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, '[', ']', '…', 24),"
+                " ae.event_id FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
+                " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
+                " AND ae.idx = ev.owner_idx WHERE evidence_fts MATCH ? ORDER BY evidence_fts.rowid DESC LIMIT ?",
+                (query, limit))]
+            hits += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(
+                "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
+                " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
+                " ORDER BY articles_fts.rowid DESC LIMIT ?", (query, limit))]
+    except sqlite3.OperationalError as exc:
+        raise UsageError(f"bad search text '{text}' ({exc})") from exc
     return hits
 
 

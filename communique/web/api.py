@@ -10,7 +10,7 @@ from typing import Literal
 from fastapi import APIRouter, Depends, Query, Request
 
 from communique.store import analytics, queries
-from communique.web.app import ApiError, Config, not_found, read_conn
+from communique.web.app import ApiError, Config, bounded_search, not_found, read_conn
 
 router = APIRouter(prefix="/api", tags=["api"])
 Kind = Literal["meeting", "call", "visit", "multilateral"]
@@ -102,10 +102,13 @@ def timeline(country: str = Query(..., description="Country name or alpha-3 code
             "areas_by_year": analytics.areas_by_year(c, country, with_)}
 
 
-@router.get("/search", summary="Full-text search over evidence and article bodies (FTS5 syntax)")
-def search(q: str = Query(..., min_length=1, description="Words, \"a phrase\", OR, prefix*"),
-           limit: int = Query(50, ge=1, le=500), c=Depends(conn)):
-    return {"q": q, "items": queries.search(c, q, limit)}
+@router.get("/search", summary="Full-text search over evidence and article bodies",
+            description="Words, \"a phrase\", prefix* (at least two letters), OR, NOT; at most 16 terms and "
+                        "500 characters. A search running over 3 s is stopped (408); when the server is "
+                        "busy with other searches it answers 503.")
+async def search(request: Request, q: str = Query(..., min_length=1, max_length=500),
+                 limit: int = Query(50, ge=1, le=500)):
+    return {"q": q, "items": await bounded_search(request, q, limit)}
 
 
 @router.get("/stats", summary="What the store holds")

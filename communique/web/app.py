@@ -7,7 +7,9 @@ render the same three fields as HTML).
 """
 from __future__ import annotations
 
+import asyncio
 import sqlite3
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,9 +19,11 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__
-from communique.errors import CommuniqueError, UsageError
+from communique.errors import CommuniqueError, QueryTimeout, UsageError
 
 MAX_BODY_BYTES = 10_000_000
+SEARCH_SLOTS = 2          # searches run at once; the others wait without holding a worker thread
+SEARCH_WAIT_S = 10.0      # a search waits this long for a slot, then is answered 503
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,7 @@ class Config:
     db: Path
     token: str | None = None
     max_body: int = MAX_BODY_BYTES
+    search_budget_s: float = 3.0
 
 
 class ApiError(Exception):
@@ -44,6 +49,46 @@ def read_conn(config: Config) -> sqlite3.Connection:
     conn = sqlite3.connect(str(config.db), timeout=30, check_same_thread=False)
     conn.execute("PRAGMA query_only = ON")
     return conn
+
+
+async def bounded_search(request: Request, text: str, limit: int) -> list[dict]:
+    """Full-text search that cannot stall the server: at most SEARCH_SLOTS run at once (the others
+    wait in the event loop, not in the thread pool the other requests need), each is stopped after
+    the configured budget (settings: search_budget_s) or when its client hangs up."""
+    from starlette.concurrency import run_in_threadpool
+
+    from communique.store import queries
+    from communique.store.fts import fts_query
+
+    fts_query(text)                     # a bad query is a 400 before it waits for a slot
+    slots: asyncio.Semaphore = request.app.state.search_slots
+    try:
+        await asyncio.wait_for(slots.acquire(), timeout=SEARCH_WAIT_S)
+    except asyncio.TimeoutError:
+        raise ApiError(503, "busy", "too many searches are running; try again in a moment") from None
+    gone = threading.Event()
+
+    async def watch() -> None:
+        while not gone.is_set():
+            if await request.is_disconnected():
+                gone.set()
+            await asyncio.sleep(0.2)
+
+    def run() -> list[dict]:
+        conn = read_conn(request.app.state.config)
+        try:
+            return queries.search(conn, text, limit, budget_s=request.app.state.config.search_budget_s,
+                                  cancelled=gone.is_set)
+        finally:
+            conn.close()
+
+    watcher = asyncio.create_task(watch())
+    try:
+        return await run_in_threadpool(run)
+    finally:
+        gone.set()
+        watcher.cancel()
+        slots.release()
 
 
 def _wants_html(request: Request) -> bool:
@@ -69,11 +114,18 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     store.connect(db).close()          # migrate once, up front, so requests only ever read
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
                   description="Diplomatic and defence engagements extracted from news, with evidence.")
-    app.state.config = Config(db=db, token=token or None, max_body=max_body)
+    from communique.settings import Settings
+    app.state.config = Config(db=db, token=token or None, max_body=max_body,
+                              search_budget_s=Settings.load().search_budget_s)
+    app.state.search_slots = asyncio.Semaphore(SEARCH_SLOTS)
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError):
         return error_response(request, exc.status, exc.code, exc.message)
+
+    @app.exception_handler(QueryTimeout)
+    async def _timeout(request: Request, exc: QueryTimeout):
+        return error_response(request, 408, "timeout", str(exc))
 
     @app.exception_handler(CommuniqueError)
     async def _usage(request: Request, exc: CommuniqueError):

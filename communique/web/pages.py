@@ -15,7 +15,7 @@ from communique import __version__
 from communique.store import analytics, queries
 from communique.web import charts
 from communique.web.api import conn
-from communique.web.app import not_found
+from communique.web.app import bounded_search, not_found
 
 HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False)
@@ -84,10 +84,6 @@ def person_page(c, person_id: int) -> dict:
 
 def agreements_page(c, country: str | None = None, with_: str | None = None) -> dict:
     return {"country": country, "with": with_, "items": queries.agreements(c, country=country, with_=with_)}
-
-
-def search_page(c, q: str = "") -> dict:
-    return {"q": q, "items": queries.search(c, q, 50) if q.strip() else []}
 
 
 def network_page(c) -> dict:
@@ -184,14 +180,18 @@ def agreements_html(request: Request, country: str | None = None, with_: str | N
     return render("agreements.html", request, data=agreements_page(c, country, with_), json_url=_json_url(request))
 
 
+async def search_page(request: Request, q: str) -> dict:
+    return {"q": q, "items": await bounded_search(request, q, 50) if q.strip() else []}
+
+
 @router.get("/search.json")
-def search_json(q: str = "", c=Depends(conn)):
-    return JSONResponse(search_page(c, q))
+async def search_json(request: Request, q: str = ""):
+    return JSONResponse(await search_page(request, q))
 
 
 @router.get("/search", response_class=HTMLResponse)
-def search_html(request: Request, q: str = "", c=Depends(conn)):
-    return render("search.html", request, data=search_page(c, q), json_url=_json_url(request))
+async def search_html(request: Request, q: str = ""):
+    return render("search.html", request, data=await search_page(request, q), json_url=_json_url(request))
 
 
 @router.get("/api", response_class=HTMLResponse)

@@ -3,6 +3,7 @@ processes on loopback ports over copies of it."""
 from __future__ import annotations
 
 import json
+import os
 import socket
 import sqlite3
 import subprocess
@@ -43,11 +44,12 @@ def _free_port() -> int:
 
 
 class Server:
-    def __init__(self, db: Path, *extra: str):
+    def __init__(self, db: Path, *extra: str, env: dict | None = None):
         self.port = _free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.proc = subprocess.Popen(CLI + ["serve", "--db", str(db), "--port", str(self.port), *extra], cwd=REPO,
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                     env={**os.environ, **(env or {})})
         deadline = time.time() + 60
         while time.time() < deadline:
             if self.proc.poll() is not None:

@@ -1,0 +1,60 @@
+"""Hostile clients against real servers (issue 13): searches that used to stall the server, numbers
+that used to end in a 500."""
+import json
+import os
+import subprocess
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from conftest import CLI, REPO
+
+from webserver import Server, _copy, built_db, server  # noqa: F401  (fixtures)
+
+HOSTILE = ["a*%20" * 160, "defence%20OR%20" * 300, "de*%20tr*%20co*%20mi*", "%22" * 200, "NEAR(a%20b)",
+           "defence", "training%20OR%20exercise%20OR%20medicine", "%28%28%28%28", "x" * 499]
+
+
+def test_hostile_searches_in_parallel_leave_the_server_answering(server):
+    """45 hostile searches at once: each is answered (400 refused, 503 busy or 200), none with a
+    500, and /api/stats still answers within a second while they run."""
+    paths = [f"/api/search?q={HOSTILE[i % len(HOSTILE)]}" for i in range(45)]
+    with ThreadPoolExecutor(max_workers=46) as pool:
+        futures = [pool.submit(server.request, p) for p in paths]
+        time.sleep(0.05)
+        start = time.monotonic()
+        status, _, body = server.request("/api/stats")
+        waited = time.monotonic() - start
+        results = [f.result() for f in futures]
+    assert status == 200 and json.loads(body)["articles"] > 0
+    assert waited < 1.0, f"/api/stats took {waited:.2f} s under 45 searches"
+    for code, headers, body in results:
+        assert code in (200, 400, 503), (code, body[:200])
+        shape = json.loads(body)
+        if code != 200:
+            assert set(shape) == {"status", "code", "message"} and shape["status"] == code
+
+
+@pytest.fixture(scope="module")
+def tight_server(built_db, tmp_path_factory):
+    """A server whose searches may run one microsecond: every search is over budget."""
+    s = Server(_copy(built_db, tmp_path_factory.mktemp("tight") / "t.db"),
+               env={"COMMUNIQUE_SEARCH_BUDGET_S": "0.000001"})
+    yield s
+    s.stop()
+
+
+def test_a_search_over_budget_answers_408_in_the_error_shape(tight_server):
+    status, body = tight_server.json("/api/search?q=defence")
+    assert status == 408 and body["code"] == "timeout" and "longer than" in body["message"]
+    status, headers, page = tight_server.request("/search?q=defence", headers={"accept": "text/html"})
+    assert status == 408 and headers["content-type"].startswith("text/html") and b"timeout" in page
+    status, body = tight_server.json("/api/stats")
+    assert status == 200
+
+
+def test_a_bad_setting_in_the_environment_is_one_clear_line(tmp_path):
+    r = subprocess.run(CLI + ["stats", "--db", str(tmp_path / "x.db")], capture_output=True, cwd=REPO,
+                       env={**os.environ, "COMMUNIQUE_SEARCH_BUDGET_S": "fast"}, timeout=120)
+    assert r.returncode != 0
+    assert r.stderr.decode().strip().splitlines() == ["error: COMMUNIQUE_SEARCH_BUDGET_S='fast': expected a number"]
