@@ -30,6 +30,9 @@ def run() -> None:
     except sqlite3.DatabaseError as exc:
         click.echo(f"error: database: {exc} (is this a communique database? try a new --db path)", err=True)
         sys.exit(1)
+    except OverflowError:
+        click.echo("error: a number given is out of range", err=True)
+        sys.exit(2)
     except BrokenPipeError:
         sys.exit(0)
 

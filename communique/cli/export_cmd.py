@@ -19,6 +19,7 @@ from communique.cli.app import db_option, main, open_store
 from communique.cli.read_cmds import event_filters
 from communique.errors import UsageError
 from communique.store import queries
+from communique.store.queries import MAX_ID
 
 FLAT = ["id", "kind", "subtype", "countries", "date", "date_precision", "date_end", "place", "place_country",
         "host", "guest", "historical", "mechanism", "ordinal", "plover_type", "plover_mode", "cameo",

@@ -14,13 +14,14 @@ from communique.cli.app import db_option, main, open_store
 from communique.cli.output import emit, format_options
 from communique.errors import UsageError
 from communique.store import queries
+from communique.store.queries import MAX_ID
 
 EVENT_COLUMNS = ["id", "date", "kind", "countries", "place", "people", "n_sources", "subtype"]
 KINDS = click.Choice(["meeting", "call", "visit", "multilateral"])
 
 
 def event_filters(f):
-    f = click.option("--limit", type=click.IntRange(min=1), help="At most this many rows.")(f)
+    f = click.option("--limit", type=click.IntRange(1, MAX_ID), help="At most this many rows.")(f)
     f = click.option("--news-only", is_flag=True, help="Leave out background (historical) engagements.")(f)
     f = click.option("--person", help="Person id, or text of one of their names.")(f)
     f = click.option("--until", help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
@@ -71,7 +72,7 @@ def timeline(country: str, other: str | None, kind, since, until, db: Path | Non
 @click.option("--until", help="On or before this date.")
 @click.option("--type", "type_", help="Document type (memorandum_of_understanding, agreement, ...).")
 @click.option("--status", type=click.Choice(["signed", "planned"]))
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=click.IntRange(1, MAX_ID))
 @db_option
 @format_options
 def agreements(country, with_, since, until, type_, status, limit, db: Path | None, fmt: str) -> None:
@@ -85,7 +86,7 @@ def agreements(country, with_, since, until, type_, status, limit, db: Path | No
 @main.command()
 @click.option("--country", help="People serving this country.")
 @click.option("--name", help="Text of one of their names, or a person id.")
-@click.option("--limit", type=click.IntRange(min=1))
+@click.option("--limit", type=click.IntRange(1, MAX_ID))
 @db_option
 @format_options
 def people(country, name, limit, db: Path | None, fmt: str) -> None:
@@ -97,7 +98,7 @@ def people(country, name, limit, db: Path | None, fmt: str) -> None:
 
 @main.command()
 @click.argument("text")
-@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(1, MAX_ID), default=20, show_default=True)
 @db_option
 @format_options
 def search(text: str, limit: int, db: Path | None, fmt: str) -> None:
@@ -115,7 +116,7 @@ def _in_context(e: dict) -> str:
 
 
 @main.command()
-@click.argument("event_id", type=int)
+@click.argument("event_id", type=click.IntRange(1, MAX_ID))
 @click.option("--color/--no-color", default=None, help="Highlight evidence even when not printing to a terminal.")
 @db_option
 @format_options

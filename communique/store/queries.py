@@ -6,11 +6,14 @@ and filter by the publication date of their first report (their `date` stays emp
 """
 from __future__ import annotations
 
+import datetime as dt
 import sqlite3
 import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
+
+import regex
 
 from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
@@ -36,28 +39,44 @@ def country_code(value: str) -> str:
     return code
 
 
+_ISO_PREFIX = regex.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
+MAX_ID = 2**63 - 1        # SQLite's largest integer: a larger id names nothing
+
+
 def _bound(value: str | None, end: bool) -> str | None:
-    """'2024' -> '2024-01-01' (since) / '2024-12-31' (until)."""
+    """'2024' -> '2024-01-01' (since) / '2024-12-31' (until); a month or day that does not exist
+    ('2024-13', '2024-02-30') is refused, not silently read."""
     if not value:
         return None
-    parts = value.split("-")
-    if not all(p.isdigit() for p in parts) or not 1 <= len(parts) <= 3 or len(parts[0]) != 4:
+    m = _ISO_PREFIX.fullmatch(value.strip())
+    if not m:
         raise UsageError(f"bad date '{value}' (use YYYY, YYYY-MM or YYYY-MM-DD)")
-    if len(parts) == 1:
-        return f"{parts[0]}-12-31" if end else f"{parts[0]}-01-01"
-    if len(parts) == 2:
-        return f"{parts[0]}-{int(parts[1]):02d}-31" if end else f"{parts[0]}-{int(parts[1]):02d}-01"
-    return f"{parts[0]}-{int(parts[1]):02d}-{int(parts[2]):02d}"
+    year, month, day = int(m[1]), m[2] and int(m[2]), m[3] and int(m[3])
+    try:
+        if day:
+            return dt.date(year, month, day).isoformat()
+        if month:
+            first = dt.date(year, month, 1)
+            last = (first.replace(day=28) + dt.timedelta(days=4)).replace(day=1) - dt.timedelta(days=1)
+            return (last if end else first).isoformat()
+        return dt.date(year, 12, 31).isoformat() if end else dt.date(year, 1, 1).isoformat()
+    except ValueError:
+        raise UsageError(f"bad date '{value}' (no such {'day' if day else 'month'})") from None
+
+
+def _like(text: str) -> str:
+    """Text for a LIKE '%…%' pattern, its own % and _ taken literally (ESCAPE '\\')."""
+    return "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
 def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
     """A person id, or every person one of whose names contains the text."""
-    if person.isdigit():
-        return [int(person)]
-    like = f"%{person.strip()}%"
+    person = person.strip()
+    if person.isascii() and person.isdigit():
+        return [int(person)] if int(person) <= MAX_ID else []
     return [r[0] for r in conn.execute(
-        "SELECT DISTINCT person_id FROM person_aliases WHERE alias LIKE ? OR alias_key LIKE ?",
-        (like, f"%{fold(person.strip())}%"))]
+        "SELECT DISTINCT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\' OR alias_key LIKE ? ESCAPE '\\'",
+        (_like(person), _like(fold(person))))]
 
 
 CONTEXT_CHARS = 80    # text shown either side of an evidence sentence

@@ -13,6 +13,7 @@ from communique.store import analytics, queries
 from communique.web.app import ApiError, Config, bounded_search, not_found, read_conn
 
 router = APIRouter(prefix="/api", tags=["api"])
+MAX_OFFSET = 1_000_000_000
 Kind = Literal["meeting", "call", "visit", "multilateral"]
 
 
@@ -30,7 +31,7 @@ def conn(cfg: Config = Depends(config)):
 
 class Paging:
     def __init__(self, limit: int = Query(50, ge=1, le=500, description="Rows per page (at most 500)."),
-                 offset: int = Query(0, ge=0, description="Rows to skip.")):
+                 offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Rows to skip.")):
         self.limit, self.offset = limit, offset
 
     def page(self, request: Request, items: list, total: int) -> dict:
@@ -117,7 +118,7 @@ def stats(c=Depends(conn)):
 
 
 @router.get("/network", summary="Countries and the engagements between them")
-def network(min_events: int = Query(1, ge=1), c=Depends(conn)):
+def network(min_events: int = Query(1, ge=1, le=1_000_000), c=Depends(conn)):
     return analytics.network(c, min_events)
 
 

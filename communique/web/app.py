@@ -137,6 +137,19 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
         where = ".".join(str(x) for x in first.get("loc", ())[1:]) or "request"
         return error_response(request, 400, "bad_parameter", f"{where}: {first.get('msg', 'invalid')}")
 
+    @app.exception_handler(OverflowError)
+    async def _overflow(request: Request, exc: OverflowError):
+        return error_response(request, 400, "bad_parameter", "a number in the request is out of range")
+
+    @app.exception_handler(Exception)
+    async def _unexpected(request: Request, exc: Exception):
+        """Anything unforeseen still answers in the one error shape (and is logged with its trace)."""
+        import logging
+        logging.getLogger("communique.web").exception("unexpected error on %s", request.url.path)
+        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
+            return error_response(request, 503, "busy", "the store is busy (locked by a writer); try again")
+        return error_response(request, 500, "internal_error", "an unexpected error; it has been logged")
+
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):
         code = {404: "not_found", 405: "method_not_allowed", 413: "too_large"}.get(exc.status_code, "error")

@@ -58,3 +58,33 @@ def test_a_bad_setting_in_the_environment_is_one_clear_line(tmp_path):
                        env={**os.environ, "COMMUNIQUE_SEARCH_BUDGET_S": "fast"}, timeout=120)
     assert r.returncode != 0
     assert r.stderr.decode().strip().splitlines() == ["error: COMMUNIQUE_SEARCH_BUDGET_S='fast': expected a number"]
+
+
+ODD = ["/api/events?since=2024-%C2%B2", "/api/events?until=2024-13", "/api/events?since=2024-02-30",
+       "/api/events?offset=999999999999999999999999999999", "/api/events?offset=9223372036854775808",
+       "/api/network?min_events=999999999999999999999999999999", "/api/events/99999999999999999999",
+       "/events/99999999999999999999", "/events/99999999999999999999.json", "/api/people/99999999999999999999",
+       "/people/99999999999999999999.json", "/api/agreements?since=2024-%C2%B2"]
+
+
+@pytest.mark.parametrize("path", ODD)
+def test_odd_numbers_and_dates_are_400_or_404_in_the_error_shape(server, path):
+    status, _, body = server.request(path)
+    shape = json.loads(body)
+    assert status in (400, 404) and shape["status"] == status and shape["code"] in ("bad_parameter", "not_found")
+
+
+def test_a_person_filter_takes_percent_and_digits_literally(server):
+    for text in ("%25", "_", "%C2%B2"):
+        status, body = server.json(f"/api/events?person={text}")
+        assert status == 200 and body["total"] == 0
+
+
+@pytest.mark.parametrize("args", [
+    ["events", "--since", "2024-²"], ["events", "--until", "2024-02-30"],
+    ["events", "--limit", "99999999999999999999999"], ["show", "99999999999999999999"],
+])
+def test_cli_odd_numbers_are_one_line_errors(built_db, args):
+    r = subprocess.run(CLI + args + ["--db", str(built_db)], capture_output=True, cwd=REPO, timeout=120)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "Traceback" not in err and err.strip()
