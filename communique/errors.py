@@ -25,6 +25,10 @@ class InputRejected(CommuniqueError):
         self.source = source
         self.reason = reason
 
+    def __reduce__(self):
+        """Picklable as itself (worker processes send rejects back to the writer)."""
+        return (type(self), (self.source, self.reason))
+
 
 class QueryTimeout(CommuniqueError):
     """A query ran past its time budget and was cancelled (a 408 over HTTP)."""
@@ -36,3 +40,7 @@ class StoreError(CommuniqueError):
 
 class ModelMissing(CommuniqueError):
     """The pinned spaCy model package is not installed."""
+
+
+class IdCollision(StoreError):
+    """Two different inputs gave the same article id: the second is refused, never stored over the first."""

@@ -1,11 +1,14 @@
 """Article -> Record: clean, run the nlp pipeline, assemble the record. One way through."""
 from __future__ import annotations
 
+import time
 from typing import Iterable, Iterator
 
 from communique.clean import clean, headline
+from communique.errors import InputRejected
 from communique.model import Article, Record
 from communique.nlp import load_pipeline
+from communique.nlp.guard import BUDGET, SPENT, failed
 from communique.settings import Settings
 
 
@@ -23,9 +26,11 @@ def build_record(article: Article, cleaned, doc) -> Record:
     )
 
 
-def extract(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Record]:
+def extract(articles: Iterable[Article], settings: Settings | None = None) -> Iterator[Record | InputRejected]:
     """Records in input order; the nlp pipeline runs batched over cleaned bodies, in
-    `settings.processes` worker processes when more than one (each loads the model once)."""
+    `settings.processes` worker processes when more than one (each loads the model once). An article
+    that cannot be extracted (an error, over its time budget) comes out as an InputRejected with the
+    reason, in its place; the others go on."""
     settings = settings or Settings.load()
     if settings.processes > 1:
         yield from _extract_parallel(articles, settings)
@@ -33,20 +38,47 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
     yield from _extract_here(articles, settings)
 
 
-def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
+def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Record | InputRejected]:
     nlp = load_pipeline(settings.model, settings.ner)
+    # No parser or statistical NER runs over whole texts (the NER gate reads short pieces), so the
+    # model's 1M-character guard against their memory use does not apply; --max-bytes bounds inputs.
+    nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)
+    refused: list[InputRejected] = []
 
     def cleaned_pairs():
         for article in articles:
-            cleaned = clean(article.raw_text)
-            doc = nlp.make_doc(cleaned.body)
+            start = time.perf_counter()
+            try:
+                cleaned = clean(article.raw_text)
+                if not cleaned.body.strip():
+                    raise InputRejected(article.source, "no text left once page furniture was removed")
+                doc = nlp.make_doc(cleaned.body)
+            except InputRejected as exc:
+                refused.append(exc)
+                continue
+            except Exception as exc:  # the article is refused with the reason; the batch goes on
+                refused.append(InputRejected(article.source, f"cannot be read as text ({type(exc).__name__}: "
+                                                             f"{str(exc)[:200]})"))
+                continue
             doc.user_data["communique_text"] = cleaned.body      # == doc.text, which spaCy rebuilds per access
+            doc.user_data[BUDGET] = settings.article_budget_s
+            doc.user_data[SPENT] = time.perf_counter() - start
             doc._.communique_meta = {"url": article.url, "outlet": article.outlet, "published": article.published,
                                      "captions": cleaned.captions}
             yield doc, (article, cleaned)
 
     for doc, (article, cleaned) in nlp.pipe(cleaned_pairs(), as_tuples=True, batch_size=settings.batch_size):
-        yield build_record(article, cleaned, doc)
+        while refused:
+            yield refused.pop(0)
+        reason = failed(doc)
+        if reason:
+            yield InputRejected(article.source, reason)
+            continue
+        try:
+            yield build_record(article, cleaned, doc)
+        except Exception as exc:
+            yield InputRejected(article.source, f"record could not be built ({type(exc).__name__}: {exc})")
+    yield from refused
 
 
 _WORKER_SETTINGS: Settings | None = None
@@ -58,8 +90,11 @@ def _worker_init(settings: Settings) -> None:
     load_pipeline(settings.model, settings.ner)
 
 
-def _worker_run(chunk: list[Article]) -> list[Record]:
-    return list(_extract_here(chunk, _WORKER_SETTINGS))
+def _worker_run(chunk: list[Article]) -> list[Record | InputRejected]:
+    try:
+        return list(_extract_here(chunk, _WORKER_SETTINGS))
+    except BaseException as exc:  # a worker-level failure refuses its chunk, not the run
+        return [InputRejected(a.source, f"extraction worker failed ({type(exc).__name__}: {exc})") for a in chunk]
 
 
 def _chunks(articles: Iterable[Article], size: int) -> Iterator[list[Article]]:
@@ -89,7 +124,7 @@ def _start_context(settings: Settings):
     return multiprocessing.get_context("spawn")
 
 
-def _extract_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Record]:
+def _extract_parallel(articles: Iterable[Article], settings: Settings) -> Iterator[Record | InputRejected]:
     """Chunks of batch_size articles go to a pool of workers; results come back in input order
     with at most two chunks per worker in flight, so memory stays bounded on any input size."""
     from collections import deque

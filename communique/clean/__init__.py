@@ -5,12 +5,16 @@ line); a partly stripped line keeps the map from its clean offsets to the raw on
 """
 from __future__ import annotations
 
+import regex
+
 from communique.clean import rules
 from communique.model import Cleaned, Span
 
 MIN_BODY_BEFORE_CUT = 200     # a teaser marker only ends the body once some body was seen
 REPEAT_MIN_CHARS = 20         # shorter repeated lines (e.g. 'Hanoi') are not treated as duplicates
 CAPTION_MAX_WORDS = 30
+MAX_TOKEN_CHARS = 100         # a longer run without a space is no word (a hostile run of quotes, a data URI)
+_OVERLONG = regex.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
 
 
 def _lines(raw: str):
@@ -45,6 +49,26 @@ def _looks_like_caption(text: str, index: int, next_text: str | None) -> bool:
             and next_text is not None and len(next_text) > len(text))
 
 
+def _without_overlong(text: str, start: int, removed: list[str]):
+    """The line's pieces around runs of over MAX_TOKEN_CHARS non-space characters (dropped: the
+    tokenizer's time grows with the square of a token's length), each with its raw start."""
+    if len(text) <= MAX_TOKEN_CHARS or not _OVERLONG.search(text):
+        yield start, text
+        return
+    removed.append("overlong_token")
+    pos = 0
+    for m in _OVERLONG.finditer(text):
+        piece = text[pos:m.start()]
+        if piece.strip():
+            lead = len(piece) - len(piece.lstrip())
+            yield start + pos + lead, piece.strip()
+        pos = m.end()
+    piece = text[pos:]
+    if piece.strip():
+        lead = len(piece) - len(piece.lstrip())
+        yield start + pos + lead, piece.strip()
+
+
 def clean(raw: str) -> Cleaned:
     removed: list[str] = []
     kept: list[tuple[int, str]] = []          # (raw_start, text)
@@ -68,8 +92,9 @@ def clean(raw: str) -> Cleaned:
             removed.append("repeated_line")
             continue
         seen.add(text)
-        kept.append((text_start, text))
-        body_chars += len(text)
+        for piece_start, piece in _without_overlong(text, text_start, removed):
+            kept.append((piece_start, piece))
+            body_chars += len(piece)
     parts, segments, captions = [], [], []
     pos = 0
     for k, (raw_start, text) in enumerate(kept):

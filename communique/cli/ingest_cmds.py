@@ -4,6 +4,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import sys
 import tempfile
 from pathlib import Path
@@ -12,7 +13,7 @@ import click
 
 from communique import __version__
 from communique.cli.app import db_option, main, settings as _settings
-from communique.errors import InputRejected, UsageError
+from communique.errors import IdCollision, InputRejected, StoreError, UsageError
 from communique.ingest import read_inputs
 
 ner_option = click.option("--ner", is_flag=True, default=None,
@@ -22,10 +23,11 @@ ner_option = click.option("--ner", is_flag=True, default=None,
 class Batch:
     """Counts and rejections for one run; prints the closing summary."""
 
-    def __init__(self) -> None:
+    def __init__(self, on_reject=None) -> None:
         self.read = self.done = 0
         self.rejected: list[InputRejected] = []
         self.ids: dict[str, str] = {}
+        self.on_reject = on_reject          # ingest stores each reject as it happens
 
     def articles(self, inputs, settings: Settings):
         for item in read_inputs(inputs, settings.max_bytes):
@@ -43,12 +45,14 @@ class Batch:
 
     def reject(self, item: InputRejected) -> None:
         self.rejected.append(item)
-        click.echo(f"rejected: {item.source}: {item.reason}", err=True)
+        click.echo(f"rejected: {display(item.source)}: {item.reason}", err=True)
+        if self.on_reject is not None:
+            self.on_reject(item)
 
     def summary(self, verb: str) -> int:
         click.echo(f"read {self.read}, {verb} {self.done}, rejected {len(self.rejected)}", err=True)
         for r in self.rejected:
-            click.echo(f"  - {r.source}: {r.reason}", err=True)
+            click.echo(f"  - {display(r.source)}: {r.reason}", err=True)
         return 1 if self.rejected else 0
 
 
@@ -75,17 +79,29 @@ def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, pr
     if out is not None:
         out.mkdir(parents=True, exist_ok=True)
     for record in run(batch.articles(inputs, settings), settings):
+        if isinstance(record, InputRejected):
+            batch.reject(record)
+            continue
         data = json.dumps(record.as_dict(), ensure_ascii=False, indent=None if out is None else 1)
         if out is None:
             click.echo(data)
         else:
-            _write_atomic(out / f"{_safe(record.id)}.json", data + "\n")
+            _write_atomic(out / file_name(record.id), data + "\n")
         batch.done += 1
     sys.exit(batch.summary("extracted"))
 
 
-def _safe(article_id: str) -> str:
-    return "".join(c if c.isalnum() or c in "-_." else "_" for c in article_id)
+def file_name(article_id: str) -> str:
+    """A file name for an article id, collision-free and reversible (urllib.parse.unquote gives the
+    id back): 'a/b', 'a_b' and 'a?b' become 'a%2Fb.json', 'a_b.json' and 'a%3Fb.json'."""
+    from urllib.parse import quote
+    name = quote(article_id, safe="-_") or "%00"
+    return ("%2E" + name[1:] if name.startswith(".") else name) + ".json"
+
+
+def display(source: str) -> str:
+    """A source name printable on any terminal (a file name that is not UTF-8 shows with U+FFFD)."""
+    return source.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if source else source
 
 
 
@@ -136,7 +152,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
 
     settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes, ner=ner)
     conn = store.connect(settings.db)
-    batch = Batch()
+    batch = Batch(on_reject=lambda r: store.save_reject(conn, r.source, r.reason))
     outcomes: dict[str, int] = {}
     hashes: dict[str, str] = {}
     bar = _progress(count_articles(inputs), quiet)
@@ -152,16 +168,29 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
             yield article
 
     for record in run(fresh(batch.articles(inputs, settings)), settings):
-        outcome = store.save(conn, record, hashes.get(record.id))
+        bar.update(1)
+        if isinstance(record, InputRejected):
+            batch.reject(record)
+            continue
+        try:
+            outcome = store.save(conn, record, hashes.get(record.id))
+        except IdCollision as exc:
+            batch.reject(InputRejected(record.source, str(exc)))
+            continue
+        except sqlite3.OperationalError as exc:
+            if "disk" in str(exc) or "full" in str(exc):
+                raise StoreError(f"{settings.db}: the disk is full ({exc}); nothing of this article was stored") from exc
+            batch.reject(InputRejected(record.source, f"could not be stored ({exc})"))
+            continue
+        except (sqlite3.DatabaseError, ValueError, UnicodeError) as exc:
+            batch.reject(InputRejected(record.source, f"could not be stored ({type(exc).__name__}: {exc})"))
+            continue
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
         batch.done += 1
-        bar.update(1)
         if not quiet:
             bar.clear()
             _describe(record)
     bar.close()
-    for r in batch.rejected:
-        store.save_reject(conn, r.source, r.reason)
     conn.close()
     detail = ", ".join(f"{n} {k}" for k, n in sorted(outcomes.items()))
     click.echo(f"stored in {settings.db}" + (f": {detail}" if detail else ""), err=True)

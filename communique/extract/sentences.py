@@ -4,6 +4,10 @@ Why not spaCy's parser or senter: the parser is the slowest part of the model an
 news sentences here end at '.', '!' or '?' followed by a capital, a quote or a digit, except after
 the abbreviations officials' names carry ("Gen.", "Lt.", "Mr.", "U.S.", initials like "E.").
 Lines never join: a headline, a caption and a paragraph are separate sentences.
+
+Linear on any input: an abbreviation is checked on the few characters before a sentence end (not
+the whole line so far), and a "sentence" longer than MAX_SENTENCE_CHARS (a page's run-on line, a
+hostile input) is cut at spaces, so the per-sentence work downstream stays bounded.
 """
 from __future__ import annotations
 
@@ -17,6 +21,8 @@ _MONTH_ABBR = {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", 
                "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Jr.", "Sr.", "Ltd.", "Co.", "Corp.",
                "Inc.", "Gov.", "Sen.", "Rep.", "vs.", "approx.", "Vol.", "Art.", "Para."}
 _LAST_WORD = regex.compile(r"(\S+)$")
+LOOK_BACK = 40               # the longest abbreviation, with room
+MAX_SENTENCE_CHARS = 1500    # longer runs are cut at spaces (news sentences stay far below)
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -37,7 +43,7 @@ def split_sentences(body: str) -> list[Span]:
     for line in body.split("\n"):
         start = 0
         for m in _END.finditer(line):
-            if _is_abbreviation(line[: m.start() + 1]):
+            if _is_abbreviation(line[max(0, m.start() + 1 - LOOK_BACK): m.start() + 1]):
                 continue
             _add(out, line, start, m.end(), pos)
             start = m.end()
@@ -47,6 +53,15 @@ def split_sentences(body: str) -> list[Span]:
 
 
 def _add(out: list[Span], line: str, a: int, b: int, pos: int) -> None:
+    while b - a > MAX_SENTENCE_CHARS:
+        cut = line.rfind(" ", a + MAX_SENTENCE_CHARS // 2, a + MAX_SENTENCE_CHARS)
+        cut = cut + 1 if cut > a else a + MAX_SENTENCE_CHARS
+        _add_one(out, line, a, cut, pos)
+        a = cut
+    _add_one(out, line, a, b, pos)
+
+
+def _add_one(out: list[Span], line: str, a: int, b: int, pos: int) -> None:
     text = line[a:b]
     lead = len(text) - len(text.lstrip())
     text = text.strip()

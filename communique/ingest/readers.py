@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import re
 import sys
 from pathlib import Path
 from typing import Iterable, Iterator
@@ -26,7 +28,21 @@ Item = Article | InputRejected
 
 def content_id(text: str) -> str:
     """Stable id for inputs that carry none: a short hash of the text."""
-    return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+    return "sha1-" + hashlib.sha1(text.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _text(value: str) -> str:
+    """A string safe to store and print: lone surrogates (a JSON "\\ud800", a file name that is not
+    UTF-8) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value) if value else value
+
+
+def shown(path: Path | str) -> str:
+    """A path as text that any terminal, file and database can hold."""
+    return str(path).encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def read_text(text: str, source: str, encoding: str, article_id: str) -> Article:
@@ -75,6 +91,9 @@ def read_jsonl(text: str, source: str, encoding: str) -> Iterator[Item]:
         except json.JSONDecodeError as exc:
             yield InputRejected(where, f"malformed JSON ({exc.msg} at column {exc.colno})")
             continue
+        except RecursionError:
+            yield InputRejected(where, "JSON nested too deeply")
+            continue
         if not isinstance(row, dict):
             yield InputRejected(where, "JSON line is not an object")
             continue
@@ -82,13 +101,31 @@ def read_jsonl(text: str, source: str, encoding: str) -> Iterator[Item]:
         if not isinstance(body, str) or not body.strip():
             yield InputRejected(where, "row has no 'text'")
             continue
-        url = row.get("url") if isinstance(row.get("url"), str) else None
-        published, how = find_published(body, url, metadata=row.get("published"))
+        wrong = next((k for k in ("url", "outlet", "published", "title") if row.get(k) is not None
+                      and not isinstance(row[k], str)), None)
+        if wrong:
+            yield InputRejected(where, f"field '{wrong}' is {type(row[wrong]).__name__}, not text")
+            continue
+        if row.get("id") is not None and not isinstance(row["id"], (str, int)) or isinstance(row.get("id"), bool):
+            yield InputRejected(where, f"field 'id' is {type(row['id']).__name__}, not text or a number")
+            continue
+        body = _text(body)
+        url = _text(row.get("url")) or None
+        published, how = find_published(body, url, metadata=_text(row.get("published")))
         yield Article(
-            id=str(row.get("id") or content_id(body)), raw_text=body, url=url,
-            outlet=row.get("outlet"), title=row.get("title"), published=published, published_source=how,
-            source=where, encoding=encoding, extra={k: v for k, v in row.items() if k not in JSONL_KEYS},
+            id=_text(str(row.get("id") or "")) or content_id(body), raw_text=body, url=url,
+            outlet=_text(row.get("outlet")), title=_text(row.get("title")), published=published,
+            published_source=how, source=where, encoding=encoding,
+            extra={_text(k): v for k, v in row.items() if k not in JSONL_KEYS and _jsonable(v)},
         )
+
+
+def _jsonable(value) -> bool:
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+        return True
+    except (ValueError, TypeError, UnicodeError, RecursionError):
+        return False
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -117,10 +154,16 @@ def read_bytes(data: bytes, source: str, suffix: str, stem: str) -> Iterator[Ite
             yield read_text(text, source, encoding, stem or content_id(text))
     except InputRejected as exc:
         yield exc
+    except RecursionError:
+        yield InputRejected(source, "page nested too deeply to read")
+    except Exception as exc:  # a parser's failure on one odd page refuses that page only
+        yield InputRejected(source, f"cannot be read ({type(exc).__name__}: {str(exc)[:200]})")
 
 
-def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
-    source = str(path)
+def read_path(path: Path, max_bytes: int, article_id: str | None = None) -> Iterator[Item]:
+    """One file; its articles' id is `article_id` (a walked file's path below the walked directory)
+    or the file's stem."""
+    source = shown(path)
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -137,15 +180,37 @@ def read_path(path: Path, max_bytes: int) -> Iterator[Item]:
     except OSError as exc:
         yield InputRejected(source, f"cannot read ({exc.strerror})")
         return
-    yield from read_bytes(data, source, path.suffix.lower(), path.stem)
+    yield from read_bytes(data, source, path.suffix.lower(), article_id or shown(path.stem))
+
+
+def walk(root: Path) -> Iterator[Path | InputRejected]:
+    """Supported files below a directory, sorted, hidden ones skipped; a directory that cannot be
+    listed is reported (an InputRejected), not silently left out."""
+    problems: list[InputRejected] = []
+
+    def report(exc: OSError) -> None:
+        problems.append(InputRejected(shown(exc.filename or root), f"directory skipped: cannot list it ({exc.strerror})"))
+
+    found = []
+    for here, dirs, files in os.walk(root, onerror=report):
+        rel = Path(here).relative_to(root)
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        if any(part.startswith(".") for part in rel.parts):
+            continue
+        found += [Path(here) / f for f in files if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED]
+    yield from problems
+    yield from sorted(found)
 
 
 def iter_files(root: Path) -> Iterator[Path]:
     """Supported files below a directory, sorted, hidden ones skipped."""
-    for p in sorted(root.rglob("*")):
-        if p.is_file() and p.suffix.lower() in SUPPORTED and not any(
-                part.startswith(".") for part in p.relative_to(root).parts):
-            yield p
+    return (p for p in walk(root) if isinstance(p, Path))
+
+
+def walked_id(root: Path, path: Path) -> str:
+    """A walked file's article id: its path below the walked directory without the suffix
+    ('d1/report'), unique where two sub-directories hold files of one name."""
+    return shown(path.relative_to(root).with_suffix("").as_posix())
 
 
 def read_inputs(inputs: Iterable[str], max_bytes: int, stdin=None) -> Iterator[Item]:
@@ -161,8 +226,11 @@ def read_inputs(inputs: Iterable[str], max_bytes: int, stdin=None) -> Iterator[I
             continue
         path = Path(name)
         if path.is_dir():
-            for f in iter_files(path):
-                yield from read_path(f, max_bytes)
+            for f in walk(path):
+                if isinstance(f, InputRejected):
+                    yield f
+                else:
+                    yield from read_path(f, max_bytes, walked_id(path, f))
         else:
             yield from read_path(path, max_bytes)
 

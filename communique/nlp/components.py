@@ -9,6 +9,7 @@ from communique.extract.countries import country_mentions
 from communique.extract.engagements import extract_engagements
 from communique.extract.people import extract_people
 from communique.nlp.extensions import doc_lines, doc_text, register
+from communique.nlp.guard import failed, guarded
 from communique.nlp.ner_gate import NerGate
 
 register()
@@ -19,10 +20,13 @@ class CountryTagger:
     doc.spans['communique_countries'] (label = ISO alpha-3)."""
 
     def __call__(self, doc: Doc) -> Doc:
-        found = country_mentions(doc_text(doc), doc_lines(doc))
-        doc._.communique_countries = found
-        spans = [doc.char_span(s.start, s.end, label=code, alignment_mode="expand") for code, s in found]
-        doc.spans["communique_countries"] = [s for s in spans if s is not None]
+        if failed(doc):
+            return doc
+        with guarded(doc):
+            found = country_mentions(doc_text(doc), doc_lines(doc))
+            doc._.communique_countries = found
+            spans = [doc.char_span(s.start, s.end, label=code, alignment_mode="expand") for code, s in found]
+            doc.spans["communique_countries"] = [s for s in spans if s is not None]
         return doc
 
 
@@ -31,6 +35,13 @@ class PeopleFinder:
     only when the pipeline runs with --ner) for names no title anchors. Sets doc._.communique_people and doc.spans['communique_people']."""
 
     def __call__(self, doc: Doc) -> Doc:
+        if failed(doc):
+            return doc
+        with guarded(doc):
+            self._find(doc)
+        return doc
+
+    def _find(self, doc: Doc) -> None:
         ner = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"]
         countries = doc._.communique_countries
         if countries is None:
@@ -46,7 +57,6 @@ class PeopleFinder:
                 if span is not None:
                     spans.append(span)
         doc.spans["communique_people"] = spans
-        return doc
 
 
 class EngagementFinder:
@@ -54,12 +64,16 @@ class EngagementFinder:
     people and countries found before. Sets doc._.communique_engagements."""
 
     def __call__(self, doc: Doc) -> Doc:
-        meta = doc._.communique_meta or {}
-        countries = doc._.communique_countries
-        if countries is None:
-            countries = country_mentions(doc_text(doc), doc_lines(doc))
-        doc._.communique_engagements = extract_engagements(
-            doc_text(doc), meta.get("published"), doc._.communique_people or [], countries, meta.get("captions", []))
+        if failed(doc):
+            return doc
+        with guarded(doc):
+            meta = doc._.communique_meta or {}
+            countries = doc._.communique_countries
+            if countries is None:
+                countries = country_mentions(doc_text(doc), doc_lines(doc))
+            doc._.communique_engagements = extract_engagements(
+                doc_text(doc), meta.get("published"), doc._.communique_people or [], countries,
+                meta.get("captions", []))
         return doc
 
 

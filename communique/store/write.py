@@ -8,20 +8,24 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sqlite3
 from typing import Any
+
+import regex
 
 from communique.link import similarity
 from communique.link.agreements import link_article_agreements, refresh_agreement
 from communique.link.canonical import link_article_events, refresh_event
 from communique.link.events import anchor, EventView
 from communique.link.people import link_person, note_person, refresh_person
+from communique.errors import IdCollision
 from communique.model import Record
 from communique.store.db import transaction
 
 
 def body_hash(body: str) -> str:
-    return hashlib.sha256(body.encode("utf-8")).hexdigest()
+    return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 def _data(record: Record | dict) -> dict[str, Any]:
@@ -39,7 +43,11 @@ def save(conn: sqlite3.Connection, record: Record | dict, input_hash: str | None
     payload = json.dumps(data, ensure_ascii=False, sort_keys=True)
     digest = body_hash(data["body"])
     with transaction(conn):
-        row = conn.execute("SELECT content_hash, record_json FROM articles WHERE id = ?", (data["id"],)).fetchone()
+        row = conn.execute("SELECT content_hash, record_json, source FROM articles WHERE id = ?",
+                           (data["id"],)).fetchone()
+        if row and row[0] != digest and _other_file(row[2], data.get("source")):
+            raise IdCollision(f"id '{data['id']}' is already stored from {row[2]} (a different text); "
+                              "rename one of the files to keep both")
         if row and row[0] == digest and row[1] == payload:
             if input_hash:
                 conn.execute("UPDATE articles SET input_hash = ? WHERE id = ?", (input_hash, data["id"]))
@@ -47,7 +55,23 @@ def save(conn: sqlite3.Connection, record: Record | dict, input_hash: str | None
         if row:
             _delete(conn, data["id"])
         _insert(conn, data, payload, digest, input_hash)
+        if data.get("source"):
+            conn.execute("DELETE FROM rejects WHERE source = ?", (data["source"],))   # stored now: no longer rejected
     return "replaced" if row else "added"
+
+
+_LINE_OF_FILE = regex.compile(r":\d+$")
+
+
+def _other_file(stored: str | None, new: str | None) -> bool:
+    """Two different files whose names gave the same id ('d1/report.txt', 'd2/report.txt'). JSON
+    lines carry their ids (a changed row replaces the old one), stdin and request bodies get ids
+    from their content."""
+    if not stored or not new or stored.startswith("<") or new.startswith("<"):
+        return False
+    if _LINE_OF_FILE.search(stored) or _LINE_OF_FILE.search(new):
+        return False
+    return os.path.realpath(stored) != os.path.realpath(new)
 
 
 def delete(conn: sqlite3.Connection, article_id: str) -> bool:
@@ -191,5 +215,7 @@ def _insert_areas_statements(conn: sqlite3.Connection, aid: str, data: dict) -> 
 
 
 def save_reject(conn: sqlite3.Connection, source: str, reason: str) -> None:
+    """One row per rejected input: a rerun replaces its reason instead of adding another row."""
     with transaction(conn):
+        conn.execute("DELETE FROM rejects WHERE source = ?", (source,))
         conn.execute("INSERT INTO rejects (source, reason) VALUES (?, ?)", (source, reason))

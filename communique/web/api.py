@@ -155,21 +155,50 @@ async def ingest(request: Request, cfg: Config = Depends(config)):
 
 
 def _ingest(cfg: Config, data: bytes, suffix: str) -> dict:
+    """Every line (or the one page) gets its own outcome: stored (added, replaced, unchanged) or
+    rejected with the reason; one bad line never stops the others."""
+    import sqlite3
+
     from communique import store
-    from communique.errors import InputRejected
+    from communique.errors import IdCollision, InputRejected
     from communique.ingest.readers import read_bytes
     from communique.pipeline import extract
 
-    rejected, articles = [], []
-    for item in read_bytes(data, "<request>", suffix, ""):
-        (rejected if isinstance(item, InputRejected) else articles).append(item)
+    results: list[dict] = []
     conn = store.connect(cfg.db)
-    outcomes: dict[str, list[str]] = {}
+
+    def refuse(r: InputRejected) -> None:
+        store.save_reject(conn, r.source, r.reason)
+        results.append({"source": r.source, "outcome": "rejected", "reason": r.reason})
+
     try:
+        articles = []
+        for item in read_bytes(data, "<request>", suffix, ""):
+            if isinstance(item, InputRejected):
+                refuse(item)
+            else:
+                articles.append(item)
         for record in extract(articles):
-            outcomes.setdefault(store.save(conn, record), []).append(record.id)
-        for r in rejected:
-            store.save_reject(conn, r.source, r.reason)
+            if isinstance(record, InputRejected):
+                refuse(record)
+                continue
+            try:
+                outcome = store.save(conn, record)
+            except (IdCollision, sqlite3.DatabaseError, ValueError, UnicodeError) as exc:
+                refuse(InputRejected(record.source, f"could not be stored ({exc})"))
+                continue
+            results.append({"source": record.source, "id": record.id, "outcome": outcome})
     finally:
         conn.close()
-    return {"stored": outcomes, "rejected": [{"source": r.source, "reason": r.reason} for r in rejected]}
+    results.sort(key=lambda r: _line_no(r["source"]))
+    stored: dict[str, list[str]] = {}
+    for r in results:
+        if r["outcome"] != "rejected":
+            stored.setdefault(r["outcome"], []).append(r["id"])
+    return {"results": results, "stored": stored,
+            "rejected": [{"source": r["source"], "reason": r["reason"]} for r in results if r["outcome"] == "rejected"]}
+
+
+def _line_no(source: str) -> int:
+    tail = source.rsplit(":", 1)[-1]
+    return int(tail) if tail.isdigit() else 0

@@ -1,4 +1,5 @@
 import io
+import pytest
 import json
 
 from communique.errors import InputRejected
@@ -55,7 +56,7 @@ def test_directories_recursive_sorted_hidden_skipped(tmp_path):
     (tmp_path / "d" / "sub" / "a.txt").write_text("A body.", encoding="utf-8")
     (tmp_path / "d" / ".hidden.txt").write_text("hidden", encoding="utf-8")
     (tmp_path / "d" / "notes.csv").write_text("x,y", encoding="utf-8")
-    assert [a.id for a in _all(tmp_path, "d")] == ["b", "a"]
+    assert [a.id for a in _all(tmp_path, "d")] == ["b", "sub/a"]      # ids unique per path below the root
 
 
 def test_stdin_text_and_jsonl(tmp_path):
@@ -70,3 +71,38 @@ def test_missing_and_oversized(tmp_path):
     items = list(read_inputs([str(tmp_path / "nope.txt"), str(tmp_path / "big.txt")], 100))
     assert [i.reason.split(" (")[0] if isinstance(i, InputRejected) else None for i in items][0] == "no such file or directory"
     assert "over the 100-byte limit" in items[1].reason
+
+
+def test_jsonl_fields_of_the_wrong_type_and_lone_surrogates(tmp_path):
+    rows = [json.dumps({"id": "t1", "title": 7, "text": "Body."}), json.dumps({"id": ["x"], "text": "Body."}),
+            '{"id": "s1", "title": "bad \\ud800 title", "text": "Text with \\udc00 in it."}']
+    (tmp_path / "f.jsonl").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    items = _all(tmp_path, "f.jsonl")
+    bad = [i.reason for i in items if isinstance(i, InputRejected)]
+    assert bad == ["field 'title' is int, not text", "field 'id' is list, not text or a number"]
+    [ok] = [i for i in items if not isinstance(i, InputRejected)]
+    assert ok.title == "bad \ufffd title" and "\ufffd" in ok.raw_text
+    ok.raw_text.encode("utf-8")
+
+
+def test_walked_files_of_one_name_in_two_directories_get_two_ids(tmp_path):
+    for d in ("d1", "d2"):
+        (tmp_path / "in" / d).mkdir(parents=True)
+        (tmp_path / "in" / d / "report.txt").write_text(f"Report from {d}.", encoding="utf-8")
+    assert [a.id for a in _all(tmp_path, "in")] == ["d1/report", "d2/report"]
+
+
+def test_a_directory_that_cannot_be_listed_is_reported(tmp_path):
+    import os
+    (tmp_path / "in" / "locked").mkdir(parents=True)
+    (tmp_path / "in" / "ok.txt").write_text("Readable.", encoding="utf-8")
+    (tmp_path / "in" / "locked" / "x.txt").write_text("Hidden away.", encoding="utf-8")
+    os.chmod(tmp_path / "in" / "locked", 0)
+    try:
+        if os.access(tmp_path / "in" / "locked", os.R_OK):
+            pytest.skip("running as a user who can read any directory")
+        items = _all(tmp_path, "in")
+    finally:
+        os.chmod(tmp_path / "in" / "locked", 0o755)
+    assert [i.reason.split(":")[0] for i in items if isinstance(i, InputRejected)] == ["directory skipped"]
+    assert [a.id for a in items if not isinstance(a, InputRejected)] == ["ok"]

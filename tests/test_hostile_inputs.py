@@ -1,0 +1,89 @@
+"""Hostile and careless inputs through the real CLI (issue 13): every bad input is one reject with
+its reason, the batch goes on, nothing accepted is lost, nothing is stored over something else."""
+import json
+import sqlite3
+
+import pytest
+
+from conftest import cli
+
+ARTICLE = ("Minister of National Defence General Vo Thanh Nam held talks with his Lao counterpart "
+           "Khamphong Souvanna in Hanoi on June 3. Nam said Vietnam and Laos will expand training.\n")
+
+
+def _rows(db, sql):
+    with sqlite3.connect(db) as conn:
+        return conn.execute(sql).fetchall()
+
+
+@pytest.mark.parametrize("processes", ["1", "2"])
+def test_bad_lines_in_the_middle_never_stop_the_batch(tmp_path, processes):
+    lines = [json.dumps({"id": f"ok{i}", "text": ARTICLE.replace("June 3", f"June {i + 1}")}) for i in range(5)]
+    lines += [json.dumps({"id": "num", "title": 12, "text": ARTICLE}),
+              '{"id": "sur", "text": "Minister Vo Thanh Nam met \\ud800 officials in Hanoi."}',
+              json.dumps({"id": "brackets", "text": "[" * 100000}),
+              json.dumps({"id": "quotes", "text": '"' * 200000}),
+              "{oops"]
+    lines += [json.dumps({"id": f"late{i}", "text": ARTICLE}) for i in range(3)]
+    src = tmp_path / "mix.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    db = tmp_path / "c.db"
+    r = cli("ingest", str(src), "--db", str(db), "--quiet", "--processes", processes)
+    err = r.stderr.decode()
+    assert r.returncode == 1 and "Traceback" not in err
+    stored = {row[0] for row in _rows(db, "SELECT id FROM articles")}
+    assert {f"ok{i}" for i in range(5)} | {f"late{i}" for i in range(3)} | {"sur"} <= stored
+    rejects = dict(_rows(db, "SELECT source, reason FROM rejects"))
+    assert rejects[f"{src}:6"] == "field 'title' is int, not text"
+    assert rejects[f"{src}:10"].startswith("malformed JSON")
+    assert "no text left" in rejects[f"{src}:8"] and "no text left" in rejects[f"{src}:9"]
+    assert len(rejects) == 4
+    r2 = cli("ingest", str(src), "--db", str(db), "--quiet")
+    assert len(_rows(db, "SELECT source FROM rejects")) == 4          # a rerun does not repeat them
+
+
+def test_two_files_of_one_name_are_two_articles_or_a_reported_collision(tmp_path):
+    for d in ("d1", "d2"):
+        (tmp_path / "in" / d).mkdir(parents=True)
+        (tmp_path / "in" / d / "report.txt").write_text(ARTICLE.replace("Hanoi", f"Hanoi ({d})"), encoding="utf-8")
+    db = tmp_path / "walk.db"
+    assert cli("ingest", str(tmp_path / "in"), "--db", str(db), "--quiet").returncode == 0
+    assert sorted(r[0] for r in _rows(db, "SELECT id FROM articles")) == ["d1/report", "d2/report"]
+    db2 = tmp_path / "files.db"
+    assert cli("ingest", str(tmp_path / "in" / "d1" / "report.txt"), "--db", str(db2), "--quiet").returncode == 0
+    r = cli("ingest", str(tmp_path / "in" / "d2" / "report.txt"), "--db", str(db2), "--quiet")
+    assert r.returncode == 1 and "already stored from" in r.stderr.decode()
+    [(source,)] = _rows(db2, "SELECT source FROM articles WHERE id = 'report'")
+    assert source.endswith("d1/report.txt")                          # the first is not replaced
+
+
+def test_extract_out_file_names_are_collision_free_and_reversible(tmp_path):
+    from urllib.parse import unquote
+    ids = ["a/b", "a_b", "a?b", ".hidden", "x" * 3]
+    src = tmp_path / "ids.jsonl"
+    src.write_text("\n".join(json.dumps({"id": i, "text": ARTICLE}) for i in ids) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    r = cli("extract", str(src), "--out", str(out))
+    assert r.returncode == 0 and "extracted 5" in r.stderr.decode()
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 5
+    assert sorted(unquote(f[:-len(".json")]) for f in files) == sorted(ids)
+    assert all(json.loads((out / f).read_text(encoding="utf-8"))["id"] == unquote(f[:-5]) for f in files)
+
+
+def test_an_article_over_its_time_budget_is_rejected_and_the_batch_goes_on(tmp_path):
+    import os
+    import subprocess
+
+    from conftest import CLI, REPO
+    src = tmp_path / "two.jsonl"
+    long_text = "".join(ARTICLE.replace("June 3", f"day {k}") for k in range(3000))   # distinct lines
+    rows = [{"id": "first", "text": ARTICLE}, {"id": "long", "text": long_text}, {"id": "short", "text": ARTICLE}]
+    src.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    db = tmp_path / "b.db"
+    r = subprocess.run(CLI + ["ingest", str(src), "--db", str(db), "--quiet"], capture_output=True, cwd=REPO,
+                       env={**os.environ, "COMMUNIQUE_ARTICLE_BUDGET_S": "2"}, timeout=300)
+    assert r.returncode == 1
+    assert sorted(r[0] for r in _rows(db, "SELECT id FROM articles")) == ["first", "short"]
+    [(reason,)] = _rows(db, "SELECT reason FROM rejects")
+    assert reason == "took longer than 2 s to extract (article_budget_s)"
