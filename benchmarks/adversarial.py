@@ -44,8 +44,9 @@ def _run(data: bytes, suffix: str, queue) -> None:
     start = time.perf_counter()
     items = list(read_bytes(data, "<bench>", suffix, "bench"))
     articles = [i for i in items if not isinstance(i, InputRejected)]
-    records = list(extract(articles))
-    rejects = [i.reason for i in items if isinstance(i, InputRejected)]
+    out = list(extract(articles))
+    records = [r for r in out if not isinstance(r, InputRejected)]
+    rejects = [i.reason for i in items + out if isinstance(i, InputRejected)]
     queue.put((time.perf_counter() - start, len(records), rejects))
 
 

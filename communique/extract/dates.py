@@ -132,8 +132,11 @@ def _month(text: str) -> int:
     return MONTHS[text.lower().rstrip(".")]
 
 
+_DIGITS = regex.compile(r"\d+")
+
+
 def _day(text: str) -> int:
-    return int(regex.match(r"\d+", text).group())
+    return int(_DIGITS.match(text).group())
 
 
 def _resolve(name: str, m: regex.Match, ref, future: bool,
@@ -268,19 +271,19 @@ def find_dates(text: str, published: str | None = None, offset: int = 0,
                context_year: int | None = None) -> list[DateMention]:
     """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`."""
     ref = parse_ref(published)
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))          # characters inside a date found already (no scan per candidate)
     found: list[DateMention] = []
     for name, pattern in _forms(text):
         for m in pattern.finditer(text):
             a, b = m.span()
-            if any(a < y and x < b for x, y in taken):
+            if any(taken[a:b]):
                 continue
             future = bool(_FUTURE.search(text[max(0, a - 60):a]))
             res = _resolve(name, m, ref, future, context_year)
             if res is None:
                 continue
             value, precision, source, end = res
-            taken.append((a, b))
+            taken[a:b] = b"\x01" * (b - a)
             found.append(DateMention(a + offset, b + offset, m.group(), value, precision, source, end))
     return sorted(found, key=lambda d: d.start)
 

@@ -8,6 +8,7 @@ whole article tells who is who.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -83,6 +84,7 @@ class _Entity:
     name: str
     tokens: list[str]
     mentions: list[RawMention] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)       # of the mentions, sorted
 
 
 def credit_ranges(body: str) -> list[tuple[int, int]]:
@@ -142,14 +144,15 @@ def _link(mentions: list[RawMention]) -> list[_Entity]:
         candidates = [e for e in entities if _covers(toks, e.tokens) and _country_ok(m, e)]
         if candidates:
             def distance(e: _Entity) -> tuple[int, int]:
-                before = [x.start for x in e.mentions if x.start <= m.start]
-                return (0, m.start - max(before)) if before else (1, min(x.start for x in e.mentions))
+                k = bisect_right(e.starts, m.start)       # sorted starts: no scan of every mention
+                return (0, m.start - e.starts[k - 1]) if k else (1, e.starts[0])
             best = min(candidates, key=distance)
             best.mentions.append(m)
+            insort(best.starts, m.start)
             continue
         if m.anchor == "weak" or (m.anchor == "ner" and len(toks) < 2 and not m.title):
             continue   # headline capitals and lone NER surnames never create a person
-        entities.append(_Entity(m.name, toks, [m]))
+        entities.append(_Entity(m.name, toks, [m], [m.start]))
     for e in entities:
         e.mentions.sort(key=lambda x: x.start)
     return sorted(entities, key=lambda e: e.mentions[0].start)
@@ -369,7 +372,7 @@ def _whole_word(body: str, form: str):
 
 def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int]]) -> None:
     """Bare surname / given-name mentions ('Giang said') for evidence offsets."""
-    taken = [(s.start, s.end) for p in people for s in p.mentions]
+    taken = {i for p in people for s in p.mentions for i in range(s.start, s.end)}   # characters already a mention
     family_first = set(lexicons.ranks()["family_name_first"])
     words_used = Counter(w for p in people for w in set(p.name.split()))
     for p in people:
@@ -381,10 +384,10 @@ def _more_mentions(body: str, people: list[Person], credits: list[tuple[int, int
             if len(form) < 2:
                 continue
             for a, b in _whole_word(body, form):
-                if _inside(a, credits) or any(x < b and a < y for x, y in taken):
+                if _inside(a, credits) or any(i in taken for i in range(a, b)):
                     continue
                 p.mentions.append(Span(a, b, form))
-                taken.append((a, b))
+                taken.update(range(a, b))
         p.mentions.sort(key=lambda s: s.start)
 
 

@@ -20,20 +20,20 @@ _END = regex.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
 _MONTH_ABBR = {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
                "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Jr.", "Sr.", "Ltd.", "Co.", "Corp.",
                "Inc.", "Gov.", "Sen.", "Rep.", "vs.", "approx.", "Vol.", "Art.", "Para."}
-_LAST_WORD = regex.compile(r"(\S+)$")
+_INITIALS = regex.compile(r"(?:\p{Lu}\.)+")
 LOOK_BACK = 40               # the longest abbreviation, with room
 MAX_SENTENCE_CHARS = 1500    # longer runs are cut at spaces (news sentences stay far below)
 
 
 def _is_abbreviation(before: str) -> bool:
-    m = _LAST_WORD.search(before)
-    if not m:
+    words = before.rsplit(None, 1)
+    if not words:
         return False
-    word = m.group(1).lstrip("(\"“‘")
+    word = words[-1].lstrip("(\"“‘")
     if word in _MONTH_ABBR or word in _abbreviations():
         return True
     # initials ("E.", "J.R.") and dotted acronyms ("U.S.")
-    return bool(regex.fullmatch(r"(?:\p{Lu}\.)+", word))
+    return bool(_INITIALS.fullmatch(word))
 
 
 def split_sentences(body: str) -> list[Span]:
