@@ -51,7 +51,8 @@ def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[R
             try:
                 cleaned = clean(article.raw_text)
                 if not cleaned.body.strip():
-                    raise InputRejected(article.source, "no text left once page furniture was removed")
+                    raise InputRejected(article.source, "no text left once page furniture and runs of over 100 characters"
+                                                      " without a space were removed")
                 doc = nlp.make_doc(cleaned.body)
             except InputRejected as exc:
                 refused.append(exc)

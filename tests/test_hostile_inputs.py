@@ -36,7 +36,7 @@ def test_bad_lines_in_the_middle_never_stop_the_batch(tmp_path, processes):
     rejects = dict(_rows(db, "SELECT source, reason FROM rejects"))
     assert rejects[f"{src}:6"] == "field 'title' is int, not text"
     assert rejects[f"{src}:10"].startswith("malformed JSON")
-    assert "no text left" in rejects[f"{src}:8"] and "no text left" in rejects[f"{src}:9"]
+    assert "no text left" in rejects[f"{src}:8"] and "without a space" in rejects[f"{src}:9"]
     assert len(rejects) == 4
     r2 = cli("ingest", str(src), "--db", str(db), "--quiet")
     assert len(_rows(db, "SELECT source FROM rejects")) == 4          # a rerun does not repeat them
@@ -87,3 +87,19 @@ def test_an_article_over_its_time_budget_is_rejected_and_the_batch_goes_on(tmp_p
     assert sorted(r[0] for r in _rows(db, "SELECT id FROM articles")) == ["first", "short"]
     [(reason,)] = _rows(db, "SELECT reason FROM rejects")
     assert reason == "took longer than 2 s to extract (article_budget_s)"
+
+
+def test_read_commands_never_create_or_migrate_and_refuse_what_is_not_a_store(tmp_path):
+    missing = tmp_path / "missing.db"
+    r = cli("events", "--db", str(missing))
+    assert r.returncode != 0 and not missing.exists()
+    other = tmp_path / "other.db"
+    with sqlite3.connect(other) as conn:
+        conn.execute("CREATE TABLE notes (x TEXT)")
+    before = other.read_bytes()
+    for args in (["events"], ["stats"], ["search", "defence"], ["serve", "--port", "0"]):
+        r = cli(*args, "--db", str(other))
+        err = r.stderr.decode().strip().splitlines()
+        assert r.returncode != 0 and err[-1] == f"error: {other}: not a communique database (no articles table)"
+    assert other.read_bytes() == before
+    assert _rows(other, "SELECT name FROM sqlite_master") == [("notes",)]

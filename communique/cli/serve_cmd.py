@@ -13,18 +13,31 @@ from communique.cli.app import db_option, main, settings
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to bind (loopback unless told otherwise).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535))
-@click.option("--token", envvar="COMMUNIQUE_TOKEN", help="Enable POST /api/ingest for requests carrying this token "
-              "(or set $COMMUNIQUE_TOKEN). Without it the server is read-only.")
+@click.option("--token", help="Enable POST /api/ingest for requests carrying this token. Prefer $COMMUNIQUE_TOKEN "
+              "or --token-file: a token on the command line shows in the process list. Without one the server "
+              "is read-only.")
+@click.option("--token-file", type=click.Path(dir_okay=False, exists=True, path_type=Path),
+              help="Read the ingest token from this file (its first line).")
+@click.option("--allowed-host", "allowed_hosts", multiple=True,
+              help="A Host name the server answers to (repeatable; default: the bound address's names — "
+                   "localhost, 127.0.0.1 and ::1 on loopback, any on 0.0.0.0).")
 @click.option("--max-body", type=click.IntRange(min=1), default=10_000_000, show_default=True,
               help="Largest request body accepted, in bytes.")
-def serve(db: Path | None, host: str, port: int, token: str | None, max_body: int) -> None:
+def serve(db: Path | None, host: str, port: int, token: str | None, token_file: Path | None,
+          allowed_hosts: tuple[str, ...], max_body: int) -> None:
     """Serve pages (/), the JSON API (/api, OpenAPI at /openapi.json) over the SQLite store."""
     import uvicorn
 
-    from communique.web.app import create_app
+    from communique.web.app import create_app, default_hosts
 
+    if token:
+        click.echo("warning: --token shows in the process list; use $COMMUNIQUE_TOKEN or --token-file", err=True)
+    elif token_file:
+        token = token_file.read_text(encoding="utf-8").strip().splitlines()[0] if token_file.stat().st_size else None
+    else:
+        token = os.environ.get("COMMUNIQUE_TOKEN") or None
     path = settings(db=str(db) if db else None).db
-    app = create_app(path, token=token, max_body=max_body)
+    app = create_app(path, token=token, max_body=max_body, allowed_hosts=allowed_hosts or default_hosts(host))
     mode = "ingest enabled (token set)" if token else "read-only"
     click.echo(f"serving {path} on http://{host}:{port}/ ({mode}); API docs at /api", err=True)
     uvicorn.run(app, host=host, port=port, log_level=os.environ.get("COMMUNIQUE_LOG_LEVEL", "warning"))

@@ -15,10 +15,13 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     """Open (creating and migrating if needed). The file stays readable by any SQLite tool.
 
     Autocommit mode: every write goes through `transaction()`, which takes the write lock up
-    front (BEGIN IMMEDIATE) so a second writer waits instead of failing half-way."""
+    front (BEGIN IMMEDIATE) so a second writer waits instead of failing half-way. `readonly`
+    (every read command, `serve`) opens the file with mode=ro: nothing is created or migrated."""
     path = Path(path)
     if readonly and not path.exists():
         raise StoreError(f"{path}: no such database (create one with: communique ingest INPUT --db {path})")
+    if readonly:
+        return open_readonly(path)
     try:
         conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_S, isolation_level=None)
     except sqlite3.Error as exc:
@@ -32,6 +35,34 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     except sqlite3.DatabaseError as exc:
         conn.close()
         raise StoreError(f"{path}: not a communique database ({exc})") from exc
+    return conn
+
+
+def open_readonly(path: Path) -> sqlite3.Connection:
+    """A read-only connection (URI mode=ro) to a communique store of this version, or a StoreError
+    saying why not: not a SQLite file, not a communique store, a schema older or newer than this
+    communique's."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open database ({exc})") from exc
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        has_articles = conn.execute(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'").fetchone()[0]
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise StoreError(f"{path}: not a communique database ({exc})") from exc
+    if not has_articles or version == 0:
+        conn.close()
+        raise StoreError(f"{path}: not a communique database (no articles table)")
+    if version != len(MIGRATIONS):
+        conn.close()
+        newer = version > len(MIGRATIONS)
+        raise StoreError(f"{path}: database schema {version} is {'newer' if newer else 'older'} than this "
+                         f"communique's ({len(MIGRATIONS)})" + ("" if newer else "; run communique ingest once to upgrade it"))
     return conn
 
 

@@ -4,6 +4,7 @@ Lists are paged: {"items": [...], "total": N, "limit": L, "offset": O, "next": U
 """
 from __future__ import annotations
 
+import asyncio
 import hmac
 from typing import Literal
 
@@ -14,6 +15,7 @@ from communique.web.app import ApiError, Config, bounded_search, not_found, read
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFSET = 1_000_000_000
+BODY_READ_TIMEOUT_S = 30.0
 Kind = Literal["meeting", "call", "visit", "multilateral"]
 
 
@@ -142,7 +144,14 @@ SUFFIX = {"application/x-ndjson": ".jsonl", "application/jsonl": ".jsonl", "appl
 async def ingest(request: Request, cfg: Config = Depends(config)):
     check_token(request, cfg)
     body = bytearray()
-    async for chunk in request.stream():
+    chunks = request.stream().__aiter__()
+    while True:
+        try:                         # a client that stops sending mid-body does not hold the request open
+            chunk = await asyncio.wait_for(chunks.__anext__(), timeout=BODY_READ_TIMEOUT_S)
+        except StopAsyncIteration:
+            break
+        except asyncio.TimeoutError:
+            raise ApiError(408, "timeout", f"no request body bytes for {BODY_READ_TIMEOUT_S:g} s") from None
         body += chunk
         if len(body) > cfg.max_body:
             raise ApiError(413, "too_large", f"request body over {cfg.max_body:,} bytes")

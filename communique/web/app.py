@@ -32,6 +32,7 @@ class Config:
     token: str | None = None
     max_body: int = MAX_BODY_BYTES
     search_budget_s: float = 3.0
+    allowed_hosts: tuple[str, ...] = ("*",)
 
 
 class ApiError(Exception):
@@ -45,8 +46,9 @@ def not_found(what: str) -> ApiError:
 
 
 def read_conn(config: Config) -> sqlite3.Connection:
-    """A fresh read-only connection for one request (SQLite connections are per thread)."""
-    conn = sqlite3.connect(str(config.db), timeout=30, check_same_thread=False)
+    """A fresh read-only connection (URI mode=ro) for one request (SQLite connections are per thread)."""
+    from communique.store.db import open_readonly
+    conn = open_readonly(config.db)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
@@ -105,18 +107,42 @@ def error_response(request: Request, status: int, code: str, message: str):
     return JSONResponse(body, status_code=status)
 
 
-def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY_BYTES) -> FastAPI:
+def host_allowed(header: str, allowed: tuple[str, ...]) -> bool:
+    """The Host header's name (port and IPv6 brackets stripped) is one of `allowed` ('*': any)."""
+    if "*" in allowed:
+        return True
+    header = header.strip().lower()
+    if header.startswith("["):                          # "[::1]:8000"
+        name = header[1:header.find("]")] if "]" in header else header
+    else:
+        name = header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+    return name in allowed
+
+
+def default_hosts(bind: str) -> tuple[str, ...]:
+    """The names a browser may use for a server bound to `bind`: loopback answers to localhost
+    and its addresses only (a page elsewhere cannot rebind a name to it); all interfaces, any."""
+    if bind in ("0.0.0.0", "::", ""):
+        return ("*",)
+    if bind in ("127.0.0.1", "localhost", "::1"):
+        return ("127.0.0.1", "localhost", "::1")
+    return (bind.lower(),)
+
+
+def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY_BYTES,
+               allowed_hosts: tuple[str, ...] = ("*",)) -> FastAPI:
     """The app over one store. The file must exist (build it with `communique ingest`)."""
     from communique import store
     db = Path(db)
     if not db.exists():
         raise UsageError(f"{db}: no such database (create one with: communique ingest INPUT --db {db})")
-    store.connect(db).close()          # migrate once, up front, so requests only ever read
+    store.connect(db, readonly=True).close()   # a store of this version, or a clear refusal; never migrated here
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
                   description="Diplomatic and defence engagements extracted from news, with evidence.")
     from communique.settings import Settings
     app.state.config = Config(db=db, token=token or None, max_body=max_body,
-                              search_budget_s=Settings.load().search_budget_s)
+                              search_budget_s=Settings.load().search_budget_s,
+                              allowed_hosts=tuple(h.lower() for h in allowed_hosts))
     app.state.search_slots = asyncio.Semaphore(SEARCH_SLOTS)
 
     @app.exception_handler(ApiError)
@@ -159,6 +185,8 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
 
     @app.middleware("http")
     async def _limits(request: Request, call_next):
+        if not host_allowed(request.headers.get("host", ""), app.state.config.allowed_hosts):
+            return error_response(request, 400, "bad_host", "this server does not answer to that Host name")
         length = request.headers.get("content-length")
         if length and length.isdigit() and int(length) > app.state.config.max_body:
             return error_response(request, 413, "too_large",

@@ -32,3 +32,11 @@ def test_rejections_name_the_reason(data, reason):
         decode(data, "bad.txt")
     assert exc.value.source == "bad.txt"
     assert reason in exc.value.reason
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "utf-16", "utf-32"])
+def test_wide_encodings_with_or_without_a_byte_order_mark(encoding):
+    from communique.ingest.decode import decode
+    text = "Minister Nam met his Lao counterpart in Hà Nội on June 3."
+    decoded, name = decode(text.encode(encoding), "x")
+    assert decoded == text and name == encoding[:6]

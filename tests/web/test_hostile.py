@@ -88,3 +88,10 @@ def test_cli_odd_numbers_are_one_line_errors(built_db, args):
     r = subprocess.run(CLI + args + ["--db", str(built_db)], capture_output=True, cwd=REPO, timeout=120)
     err = r.stderr.decode()
     assert r.returncode == 2 and "Traceback" not in err and err.strip()
+
+
+def test_a_loopback_server_refuses_other_host_names(server):
+    status, body = server.json("/api/stats", headers={"Host": "evil.example:8000"})
+    assert status == 400 and body["code"] == "bad_host"
+    for host in (f"127.0.0.1:{server.port}", f"localhost:{server.port}", f"[::1]:{server.port}"):
+        assert server.request("/api/stats", headers={"Host": host})[0] == 200
