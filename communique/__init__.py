@@ -1,3 +1,3 @@
 """communique: evidence-linked records of diplomatic and defence engagements from news text."""
 
-__version__ = "0.3.0"
+__version__ = "0.4.0"

@@ -103,3 +103,18 @@ def test_read_commands_never_create_or_migrate_and_refuse_what_is_not_a_store(tm
         assert r.returncode != 0 and err[-1] == f"error: {other}: not a communique database (no articles table)"
     assert other.read_bytes() == before
     assert _rows(other, "SELECT name FROM sqlite_master") == [("notes",)]
+
+
+def test_extract_out_files_follow_the_umask_and_leave_no_temporary_files(tmp_path):
+    import os
+    import stat
+    src = tmp_path / "a.txt"
+    src.write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    old = os.umask(0o022)
+    try:
+        assert cli("extract", str(src), "--out", str(out)).returncode == 0
+    finally:
+        os.umask(old)
+    [f] = list(out.iterdir())
+    assert f.name == "a.json" and stat.S_IMODE(f.stat().st_mode) == 0o644
