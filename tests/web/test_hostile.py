@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 from conftest import CLI, REPO
 
-from webserver import Server, _copy, built_db, server  # noqa: F401  (fixtures)
+from webserver import Server, _copy, built_db, ingest_server, server  # noqa: F401  (fixtures)
 
 HOSTILE = ["a*%20" * 160, "defence%20OR%20" * 300, "de*%20tr*%20co*%20mi*", "%22" * 200, "NEAR(a%20b)",
            "defence", "training%20OR%20exercise%20OR%20medicine", "%28%28%28%28", "x" * 499]
@@ -95,3 +95,50 @@ def test_a_loopback_server_refuses_other_host_names(server):
     assert status == 400 and body["code"] == "bad_host"
     for host in (f"127.0.0.1:{server.port}", f"localhost:{server.port}", f"[::1]:{server.port}"):
         assert server.request("/api/stats", headers={"Host": host})[0] == 200
+
+
+def test_one_sigterm_stops_the_server_during_searches(built_db, tmp_path):
+    s = Server(_copy(built_db, tmp_path / "term.db"))
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        for _ in range(10):
+            pool.submit(s.request, "/api/search?q=defence%20OR%20training%20OR%20de*")
+        time.sleep(0.2)
+        s.proc.terminate()                                   # one SIGTERM
+        start = time.monotonic()
+        s.proc.wait(timeout=30)
+    assert time.monotonic() - start < 15
+
+
+def test_the_token_comes_from_a_file_and_a_flag_token_warns(built_db, tmp_path):
+    from webserver import TOKEN
+    token_file = tmp_path / "token"
+    token_file.write_text(TOKEN + "\n", encoding="utf-8")
+    s = Server(_copy(built_db, tmp_path / "tok.db"), "--token-file", str(token_file))
+    try:
+        body = json.dumps({"id": "t1", "text": "Defence Minister Ola Berg met Polish Defence Minister Jan Nowak "
+                                               "in Oslo on May 2."}).encode()
+        status, out = s.json("/api/ingest", data=body, method="POST",
+                             headers={"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/x-ndjson"})
+        assert status == 200 and out["results"] == [{"source": "<request>:1", "id": "t1", "outcome": "added"}]
+        status, _ = s.json("/api/ingest", data=body, method="POST",
+                           headers={"Authorization": "Bearer wrong", "Content-Type": "application/x-ndjson"})
+        assert status == 401
+    finally:
+        s.stop()
+    r = subprocess.run(CLI + ["serve", "--db", str(tmp_path / "none.db"), "--token", "x"], capture_output=True,
+                       cwd=REPO, timeout=60)
+    assert "warning: --token shows in the process list" in r.stderr.decode()
+
+
+def test_an_api_batch_with_a_bad_middle_line_answers_per_line(ingest_server):
+    from webserver import TOKEN
+    lines = [json.dumps({"id": "api-a", "text": "Defence Minister Ola Berg met Polish Defence Minister Jan Nowak in Oslo."}),
+             '{"id": "api-b", "title": 5, "text": "x"}',
+             json.dumps({"id": "api-c", "text": "Foreign Minister Ola Berg called Polish Foreign Minister Jan Nowak."})]
+    status, out = ingest_server.json("/api/ingest", data="\n".join(lines).encode(), method="POST",
+                                     headers={"Authorization": f"Bearer {TOKEN}",
+                                              "Content-Type": "application/x-ndjson"})
+    assert status == 200
+    assert [(r["source"], r["outcome"]) for r in out["results"]] == [
+        ("<request>:1", "added"), ("<request>:2", "rejected"), ("<request>:3", "added")]
+    assert out["results"][1]["reason"] == "field 'title' is int, not text"
