@@ -106,7 +106,8 @@ def build_context(body: str, published: str | None, people: list[Person],
     prefer = frozenset(ranked[:4])
     year = None
     if not published:
-        year = context_year([d for s in sentences for d in find_dates(s.text, None, s.span.start)])
+        year = context_year([d for s in sentences
+                             for d in find_dates(s.text, None, s.span.start, only=("name_year",))])
     for s in sentences:
         s.people.sort(key=lambda t: t[1])
         s.dates = find_dates(s.text, published, offset=s.span.start, context_year=year)

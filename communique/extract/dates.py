@@ -11,6 +11,7 @@ a name such as "ARMY-2024").
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -268,17 +269,24 @@ def _forms(text: str) -> list[tuple[str, regex.Pattern]]:
 
 
 def find_dates(text: str, published: str | None = None, offset: int = 0,
-               context_year: int | None = None) -> list[DateMention]:
-    """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`."""
+               context_year: int | None = None, only: tuple[str, ...] = ()) -> list[DateMention]:
+    """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`
+    (`only`: just these forms, e.g. the names that give an undated article its year)."""
     ref = parse_ref(published)
     taken = bytearray(len(text))          # characters inside a date found already (no scan per candidate)
+    future_ends = None                    # where a future cue ends, found once per sentence
     found: list[DateMention] = []
     for name, pattern in _forms(text):
+        if only and name not in only:
+            continue
         for m in pattern.finditer(text):
             a, b = m.span()
             if any(taken[a:b]):
                 continue
-            future = bool(_FUTURE.search(text[max(0, a - 60):a]))
+            if future_ends is None:
+                future_ends = [f.end() for f in _FUTURE.finditer(text)]
+            k = bisect_left(future_ends, a - 59)
+            future = k < len(future_ends) and future_ends[k] <= a
             res = _resolve(name, m, ref, future, context_year)
             if res is None:
                 continue
