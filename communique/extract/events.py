@@ -472,6 +472,8 @@ def _same(ctx: ArticleContext, e: Event, c: Event) -> bool:
             return False
     elif set(e.countries) != set(c.countries):
         return False
+    if e.kind == "visit" and e.guest and c.guest and e.guest != c.guest:
+        return False          # a trip each way is two visits ("X had visited India … His last visit to Russia …")
     return _compatible_dates(e.date, c.date) and _compatible_people(ctx, e, c)
 
 
@@ -783,6 +785,27 @@ def _after_publication(e: Event, published: str | None) -> bool:
     return d[2] > p[2] + 1
 
 
+_BACK_REFERENCE = regex.compile(r"\b(?:the|that|this)\s+(?:summit|talks|meeting|dialogue|visit|forum|conference)\b",
+                                regex.IGNORECASE)
+
+
+def _date_recalled_visits(ctx: ArticleContext, events: list[Event]) -> None:
+    """"The last summit was held on December 6, 2021, in New Delhi. President X had visited India
+    to attend the summit.": an undated background visit whose sentence refers back to the dated
+    background meeting of the same pair in the sentence before took place in that month."""
+    for e in events:
+        if not e.historical or e.kind != "visit" or e.date is not None or not e.sentences:
+            continue
+        i = e.sentences[0]
+        if i == 0 or not _BACK_REFERENCE.search(ctx.sentences[i].text):
+            continue
+        before = next((m for m in events if m.historical and m.kind in ("meeting", "multilateral")
+                       and i - 1 in m.sentences and m.date and m.date.value
+                       and set(m.countries) == set(e.countries)), None)
+        if before:
+            e.date, e.date_from = _month_of(before.date), "month of the recalled meeting it went to"
+
+
 def _fill_principals(ctx: ArticleContext, events: list[Event]) -> None:
     """A news engagement whose sentences name no one for a side was held, for that side, by the
     article's principal of that state (its titled person named most, or quoted): "The two leaders
@@ -804,6 +827,7 @@ def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     _mark_historical(ctx, cands)
     events, unresolved = merge(ctx, cands, not_held)
     _fill_from_context(ctx, events)
+    _date_recalled_visits(ctx, events)
     settle_opposites(ctx, events + unresolved)
     _fill_principals(ctx, events)
     return events, unresolved

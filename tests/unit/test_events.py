@@ -461,3 +461,18 @@ def test_he_met_his_counterparts_from_a_list_of_states_is_the_previous_subject(e
     rounds = [e for e in events(engagements_of, text, "2023-06-04") if "CAN" in e["countries"]
               or "DEU" in e["countries"] or "QAT" in e["countries"]]
     assert len(rounds) == 3 and all(e["people"] == ["Tan Wei Ling"] for e in rounds)
+
+
+def test_a_recalled_visit_to_the_summit_of_the_sentence_before_takes_its_month(engagements_of):
+    text = ("Indian Prime Minister Narendra Rao arrived in Moscow on Monday for talks with Russian President "
+            "Ivan Petrov. The last summit was held on December 6, 2021, in New Delhi. President Petrov had "
+            "visited India to attend the summit.")
+    visit = only(events(engagements_of, text, "2024-07-08"), "visit", historical=True)
+    assert (visit["date"], visit["people"]) == ("2021-12", ["Ivan Petrov"])
+
+
+def test_two_recalled_trips_in_opposite_directions_stay_two_visits(engagements_of):
+    text = ("Indian Prime Minister Narendra Rao arrived in Moscow on Monday. President Ivan Petrov of Russia "
+            "had visited India in 2021. Rao's last visit to Russia was years ago.")
+    recalled = [e for e in events(engagements_of, text, "2024-07-08") if e["kind"] == "visit" and e["historical"]]
+    assert sorted((e["people"], e["date"]) for e in recalled) == [(["Ivan Petrov"], "2021"), (["Narendra Rao"], None)]
