@@ -669,6 +669,7 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     meetings = [e for e in events if e.kind in ("meeting", "call") and not e.historical]
     lead = lead_day(ctx)
     background = {i for e in events if e.historical for i in e.sentences}
+    beside = sidelines_city(ctx, background)
     for e in events:
         if e.historical:
             continue
@@ -703,6 +704,8 @@ def _fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                     e.place = visit.place
         if e.place is None and e.kind == "visit" and e.host:
             e.place = _country_place(ctx, e)
+        if e.place is None and e.kind == "meeting":
+            e.place = beside          # talks an article reports beside one gathering were held where it was
         _refine_place(ctx, e, background)
 
 
@@ -758,6 +761,24 @@ def _only_city_of(ctx: ArticleContext, code: str, background: set[int]) -> Place
         return ctx.dateline
     cities = {p.name: p for s in ctx.sentences if s.index not in background
               for p in s.places if p.country == code and p.population}
+    return next(iter(cities.values())) if len(cities) == 1 else None
+
+
+_SIDELINES = regex.compile(r"\bon\s+the\s+(?:sidelines?|margins?)\s+of\b", regex.IGNORECASE)
+
+
+def sidelines_city(ctx: ArticleContext, background: set[int]) -> Place | None:
+    """The one city where the gathering the article's talks were held beside took place: "met … on
+    the sidelines of the ASEAN Defence Ministers' Meeting in Singapore" (captions count)."""
+    cities = {}
+    for s in ctx.sentences:
+        if s.index in background:
+            continue
+        m = _SIDELINES.search(s.text)
+        if m:
+            for p in s.places:
+                if s.local(p.start) > m.end() and p.population:
+                    cities.setdefault(p.name, p)
     return next(iter(cities.values())) if len(cities) == 1 else None
 
 

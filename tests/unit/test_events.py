@@ -476,3 +476,11 @@ def test_two_recalled_trips_in_opposite_directions_stay_two_visits(engagements_o
             "had visited India in 2021. Rao's last visit to Russia was years ago.")
     recalled = [e for e in events(engagements_of, text, "2024-07-08") if e["kind"] == "visit" and e["historical"]]
     assert sorted((e["people"], e["date"]) for e in recalled) == [(["Ivan Petrov"], "2021"), (["Narendra Rao"], None)]
+
+
+def test_talks_reported_beside_one_gathering_are_placed_where_it_was(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs met Polish Defence Minister Jan Nowak on the sidelines of the "
+            "regional defence forum in Vienna on March 3. Kovacs also met Czech Defence Minister Petr Novak.")
+    meetings = [e for e in events(engagements_of, text, "2025-03-04") if e["kind"] == "meeting"]
+    assert sorted((tuple(e["countries"]), e["place"]) for e in meetings) == [
+        (("CZE", "HUN"), "Vienna"), (("HUN", "POL"), "Vienna")]
