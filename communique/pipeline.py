@@ -4,7 +4,7 @@ from __future__ import annotations
 import time
 from typing import Iterable, Iterator
 
-from communique.clean import clean, headline
+from communique.clean import MAX_TOKEN_CHARS, clean, headline
 from communique.errors import InputRejected
 from communique.model import Article, Record
 from communique.nlp import load_pipeline
@@ -51,8 +51,8 @@ def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[R
             try:
                 cleaned = clean(article.raw_text)
                 if not cleaned.body.strip():
-                    raise InputRejected(article.source, "no text left once page furniture and runs of over 100 characters"
-                                                      " without a space were removed")
+                    raise InputRejected(article.source, "no text left once page furniture and runs of over "
+                                                      f"{MAX_TOKEN_CHARS} characters without a space were removed")
                 doc = nlp.make_doc(cleaned.body)
             except InputRejected as exc:
                 refused.append(exc)
@@ -76,9 +76,10 @@ def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[R
             yield InputRejected(article.source, reason)
             continue
         try:
-            yield build_record(article, cleaned, doc)
-        except Exception as exc:
-            yield InputRejected(article.source, f"record could not be built ({type(exc).__name__}: {exc})")
+            record = build_record(article, cleaned, doc)
+        except Exception as exc:  # as for the components: one article's failure is its reject
+            record = InputRejected(article.source, f"record could not be built ({type(exc).__name__}: {exc})")
+        yield record
     yield from refused
 
 

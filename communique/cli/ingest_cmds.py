@@ -15,6 +15,7 @@ from communique import __version__
 from communique.cli.app import db_option, main, settings as _settings
 from communique.errors import IdCollision, InputRejected, StoreError, UsageError
 from communique.ingest import read_inputs
+from communique.ingest.readers import shown
 
 ner_option = click.option("--ner", is_flag=True, default=None,
                           help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")
@@ -45,14 +46,14 @@ class Batch:
 
     def reject(self, item: InputRejected) -> None:
         self.rejected.append(item)
-        click.echo(f"rejected: {display(item.source)}: {item.reason}", err=True)
+        click.echo(f"rejected: {shown(item.source)}: {item.reason}", err=True)
         if self.on_reject is not None:
             self.on_reject(item)
 
     def summary(self, verb: str) -> int:
         click.echo(f"read {self.read}, {verb} {self.done}, rejected {len(self.rejected)}", err=True)
         for r in self.rejected:
-            click.echo(f"  - {display(r.source)}: {r.reason}", err=True)
+            click.echo(f"  - {shown(r.source)}: {r.reason}", err=True)
         return 1 if self.rejected else 0
 
 
@@ -110,11 +111,6 @@ def file_name(article_id: str) -> str:
     from urllib.parse import quote
     name = quote(article_id, safe="-_") or "%00"
     return ("%2E" + name[1:] if name.startswith(".") else name) + ".json"
-
-
-def display(source: str) -> str:
-    """A source name printable on any terminal (a file name that is not UTF-8 shows with U+FFFD)."""
-    return source.encode("utf-8", "surrogateescape").decode("utf-8", "replace") if source else source
 
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from communique.cli.app import db_option, main, open_store
+from communique.cli.app import db_option, main, open_store, settings
 from communique.cli.output import emit, format_options
 from communique.errors import UsageError
 from communique.store import queries
@@ -102,9 +102,11 @@ def people(country, name, limit, db: Path | None, fmt: str) -> None:
 @db_option
 @format_options
 def search(text: str, limit: int, db: Path | None, fmt: str) -> None:
-    """Full-text search over evidence sentences and article bodies (SQLite FTS5 syntax)."""
+    """Full-text search over evidence sentences and article bodies: words, "phrases", prefix*, OR, NOT
+    (stopped after search_budget_s)."""
     conn = open_store(db)
-    emit(queries.search(conn, text, limit), ["kind", "article_id", "event_id", "owner", "snippet"], fmt)
+    emit(queries.search(conn, text, limit, budget_s=settings().search_budget_s),
+         ["kind", "article_id", "event_id", "owner", "snippet"], fmt)
 
 
 def _in_context(e: dict) -> str:

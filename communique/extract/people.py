@@ -462,7 +462,7 @@ def plausible_name(name: str, body: str) -> bool:
     if regex.search(r"\p{Latin}", name) and _OTHER_SCRIPT.search(name.replace(" ", "")):
         return False
     if " " not in name and name.isalpha():
-        return not regex.search(r"(?<![\p{L}])" + regex.escape(name.lower()) + r"(?![\p{L}])", body)
+        return next(_whole_word(body, name.lower()), None) is None
     return True
 
 

@@ -1,6 +1,6 @@
 """One article's failure is that article's reject, never the batch's.
 
-Every communique component runs inside `guarded(doc, settings)`: an exception, or a run past the
+Every communique component runs inside `guarded(doc)`: an exception, or a run past the
 article's time budget (settings.article_budget_s, summed over the components), marks the doc with a
 reason (doc.user_data["communique_error"]) and later components skip it; the pipeline turns it into
 an InputRejected. The budget interrupts (SIGALRM) where the process may use signals, its main

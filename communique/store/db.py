@@ -38,17 +38,23 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
+def connect_ro(path: Path) -> sqlite3.Connection:
+    """A plain read-only connection (URI mode=ro), for a store already checked (open_readonly)."""
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+                               isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    except sqlite3.Error as exc:
+        raise StoreError(f"{path}: cannot open database ({exc})") from exc
+    return conn
+
+
 def open_readonly(path: Path) -> sqlite3.Connection:
     """A read-only connection (URI mode=ro) to a communique store of this version, or a StoreError
     saying why not: not a SQLite file, not a communique store, a schema older or newer than this
     communique's."""
+    conn = connect_ro(path)
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
-                               isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise StoreError(f"{path}: cannot open database ({exc})") from exc
-    try:
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         has_articles = conn.execute(
             "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'articles'").fetchone()[0]

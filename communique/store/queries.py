@@ -284,9 +284,6 @@ def timeline(conn: sqlite3.Connection, country: str, other: str | None = None, *
     return events(conn, country=country, with_=other, order="asc", **filters)
 
 
-SEARCH_BUDGET_S = 5.0
-
-
 @contextmanager
 def time_budget(conn: sqlite3.Connection, seconds: float | None, cancelled: Callable[[], bool] | None = None):
     """Cancel whatever SQLite runs on `conn` once `seconds` have passed, or once `cancelled()` says
@@ -308,10 +305,10 @@ def time_budget(conn: sqlite3.Connection, seconds: float | None, cancelled: Call
 
 
 def search(conn: sqlite3.Connection, text: str, limit: int = 50,
-           budget_s: float | None = SEARCH_BUDGET_S, cancelled: Callable[[], bool] | None = None) -> list[dict]:
+           budget_s: float | None = None, cancelled: Callable[[], bool] | None = None) -> list[dict]:
     """Full-text search over evidence sentences and article bodies: evidence first, newest first
     within each. The text is words, "phrases", prefix*, OR/AND/NOT (store/fts.py bounds it), and the
-    query is stopped after `budget_s` seconds."""
+    query is stopped after `budget_s` seconds (settings.search_budget_s for the CLI and the server)."""
     query = fts_query(text)
     try:
         with time_budget(conn, budget_s, cancelled):

@@ -46,9 +46,10 @@ def not_found(what: str) -> ApiError:
 
 
 def read_conn(config: Config) -> sqlite3.Connection:
-    """A fresh read-only connection (URI mode=ro) for one request (SQLite connections are per thread)."""
-    from communique.store.db import open_readonly
-    conn = open_readonly(config.db)
+    """A fresh read-only connection (URI mode=ro) for one request (SQLite connections are per thread);
+    the store was checked once, when the app was created."""
+    from communique.store.db import connect_ro
+    conn = connect_ro(config.db)
     conn.execute("PRAGMA query_only = ON")
     return conn
 
