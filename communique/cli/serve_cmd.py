@@ -23,12 +23,15 @@ from communique.cli.app import db_option, main, settings
                    "localhost, 127.0.0.1 and ::1 on loopback, any on 0.0.0.0).")
 @click.option("--max-body", type=click.IntRange(min=1), default=10_000_000, show_default=True,
               help="Largest request body accepted, in bytes.")
+@click.option("--header-timeout", type=click.FloatRange(min=0.1, max=3600), default=10.0, show_default=True,
+              help="Seconds a client has to send a request's headers; slower ones get 408 and are closed.")
 def serve(db: Path | None, host: str, port: int, token: str | None, token_file: Path | None,
-          allowed_hosts: tuple[str, ...], max_body: int) -> None:
+          allowed_hosts: tuple[str, ...], max_body: int, header_timeout: float) -> None:
     """Serve pages (/), the JSON API (/api, OpenAPI at /openapi.json) over the SQLite store."""
     import uvicorn
 
     from communique.web.app import create_app, default_hosts
+    from communique.web.protocol import protocol_with_header_timeout
 
     if token:
         click.echo("warning: --token shows in the process list; use $COMMUNIQUE_TOKEN or --token-file", err=True)
@@ -40,4 +43,5 @@ def serve(db: Path | None, host: str, port: int, token: str | None, token_file: 
     app = create_app(path, token=token, max_body=max_body, allowed_hosts=allowed_hosts or default_hosts(host))
     mode = "ingest enabled (token set)" if token else "read-only"
     click.echo(f"serving {path} on http://{host}:{port}/ ({mode}); API docs at /api", err=True)
-    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("COMMUNIQUE_LOG_LEVEL", "warning"))
+    uvicorn.run(app, host=host, port=port, log_level=os.environ.get("COMMUNIQUE_LOG_LEVEL", "warning"),
+                http=protocol_with_header_timeout(header_timeout))

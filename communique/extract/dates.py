@@ -281,7 +281,7 @@ def find_dates(text: str, published: str | None = None, offset: int = 0,
             continue
         for m in pattern.finditer(text):
             a, b = m.span()
-            if any(taken[a:b]):
+            if taken.find(1, a, b) != -1:
                 continue
             if future_ends is None:
                 future_ends = [f.end() for f in _FUTURE.finditer(text)]

@@ -88,7 +88,8 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
         for p in r["patterns"]:
             out.append(Rule(r["kind"], r["subtype"], regex.compile(p, flags), bool(r.get("anaphoric")),
                             bool(r.get("two_sides"))))
-    not_engagement = [regex.compile(p, regex.IGNORECASE) for p in lex["not_engagement"]]
+    # one alternation: a single scan per trigger instead of one per pattern
+    not_engagement = [regex.compile("|".join(f"(?:{p})" for p in lex["not_engagement"]), regex.IGNORECASE)]
     cues = regex.compile("|".join(lex["historical_cues"]), regex.IGNORECASE)
     return out, not_engagement, cues
 
@@ -105,13 +106,18 @@ _NOT_HELD_AFTER = regex.compile(
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
     r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
     regex.IGNORECASE)
+# A word _NOT_HELD_AFTER needs within its reach: most triggers have none, and this search is cheap
+# where the lazy scan above costs one look-ahead per character.
+_NOT_HELD_WORD = regex.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had|over|in)\s", regex.IGNORECASE)
 
 
 def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:
     """'exchanges of visits', 'invited him to visit', 'will visit', 'the visit will take place':
     named, but not an engagement report."""
     before = text[max(0, start - 100):end]
-    return any(p.search(before) for p in not_engagement) or bool(_NOT_HELD_AFTER.match(text, end))
+    if any(p.search(before) for p in not_engagement):
+        return True
+    return bool(_NOT_HELD_WORD.search(text, end, end + 112)) and bool(_NOT_HELD_AFTER.match(text, end))
 
 
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
@@ -215,14 +221,16 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
         sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
         named = {code for code, _ in s.countries}
         hits: list[tuple[Rule, regex.Match]] = []
+        taken = bytearray(len(s.text))     # characters a kept trigger covers: one look-up per match
         for rule in all_rules:
             if rule.two_sides and len(sides) < 2 and len(named) < 2:
                 continue
             for m in rule.pattern.finditer(s.text):
-                if any(m.start() < h.end() and h.start() < m.end() for _, h in hits):
+                if taken.find(1, m.start(), m.end()) != -1:
                     continue
                 if not _excluded(s.text, m.start(), m.end(), not_engagement):
                     hits.append((rule, m))
+                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
                 elif not rule.anaphoric:
                     not_held.add(rule.kind)
         hits.sort(key=lambda h: h[1].start())

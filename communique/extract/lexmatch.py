@@ -54,10 +54,6 @@ class Tag(NamedTuple):
     value: str | None = None   # alpha-3 code for COUNTRY/DEMONYM/PARTY
 
 
-def _raw_tokens(text: str, offset: int = 0) -> list[Tok]:
-    return [Tok(m.group(), m.start() + offset, m.end() + offset) for m in _TOKEN.finditer(text)]
-
-
 @lru_cache(maxsize=None)
 def _abbreviations() -> frozenset[str]:
     r = lexicons.ranks()
@@ -66,24 +62,37 @@ def _abbreviations() -> frozenset[str]:
 
 
 def tokenize(text: str, offset: int = 0) -> list[Tok]:
-    """Words with possessives split off and sentence dots split from non-abbreviations."""
+    """Words with possessives split off and sentence dots split from non-abbreviations.
+
+    One pass over the regex's matches; the rarer splits (a glued function word, a possessive) are
+    tried only when a cheap test on the token allows them, since every line of every article
+    comes through here."""
     out: list[Tok] = []
+    append = out.append
     abbrev = _abbreviations()
-    for t in _raw_tokens(text, offset):
-        glued = _GLUED.match(t.text) if t.text[0].islower() else None
-        if glued:
-            cut = t.start + glued.end()
-            out.append(Tok(glued.group(), t.start, cut))
-            t = Tok(t.text[glued.end():], cut, t.end)
-        m = _POSSESSIVE.match(t.text) or _PLURAL_POSSESSIVE.match(t.text)
-        if m and len(m.group(1)) > 1:
-            cut = t.start + len(m.group(1))
-            out += [Tok(m.group(1), t.start, cut), Tok(m.group(2), cut, t.end)]
-        elif t.text.endswith(".") and len(t.text) > 1 and t.text not in abbrev and not (
-                len(t.text) == 2 and t.text[0].isupper()) and "." not in t.text[:-1]:
-            out += [Tok(t.text[:-1], t.start, t.end - 1), Tok(".", t.end - 1, t.end)]
+    for m in _TOKEN.finditer(text):
+        word = m.group()
+        a = m.start() + offset
+        b = a + len(word)
+        if len(word) > 2 and word[0].islower():
+            glued = _GLUED.match(word)
+            if glued:
+                cut = a + glued.end()
+                append(Tok(glued.group(), a, cut))
+                word, a = word[glued.end():], cut
+        if "'" in word or "’" in word:
+            p = _POSSESSIVE.match(word) or _PLURAL_POSSESSIVE.match(word)
+            if p and len(p.group(1)) > 1:
+                cut = a + len(p.group(1))
+                append(Tok(p.group(1), a, cut))
+                append(Tok(p.group(2), cut, b))
+                continue
+        if word[-1] == "." and len(word) > 1 and word not in abbrev and not (
+                len(word) == 2 and word[0].isupper()) and "." not in word[:-1]:
+            append(Tok(word[:-1], a, b - 1))
+            append(Tok(".", b - 1, b))
         else:
-            out.append(t)
+            append(Tok(word, a, b))
     return out
 
 

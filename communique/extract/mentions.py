@@ -60,17 +60,13 @@ def _not_name_words() -> frozenset[str]:
 
 
 def _is_name_token(t: Tok, g: Tag | None) -> bool:
-    if t.low in _not_name_words():
+    text = t.text
+    if g is not None:
+        return g.cat == PARTICLE and text.lower() not in _not_name_words()
+    if not text[0].isupper() or not text[0].isalpha():
         return False
-    if g is not None and g.cat != PARTICLE:
-        return False
-    if g is not None and g.cat == PARTICLE:
-        return True
-    if not t.cap or not t.text[0].isalpha():
-        return False
-    if len(t.text) >= 3 and t.low in STOP_WORDS:
-        return False
-    return True
+    low = text.lower()
+    return low not in _not_name_words() and not (len(text) >= 3 and low in STOP_WORDS)
 
 
 def _join(toks: list[Tok]) -> str:
@@ -98,13 +94,13 @@ class LineParser:
             toks = tokenize(text, offset)
             tagged = toks, tag(toks)
         self.toks, self.tags = tagged
+        self.cats = [g.cat if g else None for g in self.tags]
         self.n = len(self.toks)
         self.line_no = line_no
 
     # -- helpers -------------------------------------------------------------
     def cat(self, k: int) -> str | None:
-        g = self.tags[k] if 0 <= k < self.n else None
-        return g.cat if g else None
+        return self.cats[k] if 0 <= k < self.n else None
 
     def _starts_title(self, k: int) -> bool:
         """A title phrase may start here (skipping 'the' and a country marker)."""
@@ -117,7 +113,7 @@ class LineParser:
         return k < self.n and self.cat(k) in TITLE_PARTS
 
     def _starts_run(self, k: int) -> bool:
-        c = self.cat(k)
+        c = self.cats[k]
         if c in (HEAD, MOD, DOMAIN, RANK, HON, DEMONYM, PARTY, COUNTERPART):
             return True
         if c != COUNTRY or self.tags[k].j >= self.n:

@@ -39,10 +39,16 @@ _LOW_TITLE_HEADS = ("member",)
 
 def fold(text: str) -> list[str]:
     """Name tokens compared without case, diacritics or punctuation (as readers do)."""
+    return list(_fold(text))
+
+
+@lru_cache(maxsize=8192)
+def _fold(text: str) -> tuple[str, ...]:
+    """fold, memoised: an article repeats its few names many times."""
     text = text.replace("đ", "d").replace("Đ", "D")
     text = unicodedata.normalize("NFKD", text)
     text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _ALNUM.findall(text)
+    return tuple(_ALNUM.findall(text))
 
 
 NEAR_MIN_LETTERS = 7

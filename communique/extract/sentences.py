@@ -25,11 +25,14 @@ LOOK_BACK = 40               # the longest abbreviation, with room
 MAX_SENTENCE_CHARS = 1500    # longer runs are cut at spaces (news sentences stay far below)
 
 
-def _is_abbreviation(before: str) -> bool:
-    words = before.rsplit(None, 1)
-    if not words:
+def _is_abbreviation(line: str, dot: int) -> bool:
+    """Whether the word ending at line[dot] (a '.', '!' or '?') is an abbreviation; reads at most
+    LOOK_BACK characters back, so a line of a million dots stays linear."""
+    lo = max(0, dot + 1 - LOOK_BACK)
+    space = max(line.rfind(" ", lo, dot + 1), line.rfind("\t", lo, dot + 1))
+    word = line[space + 1 if space >= 0 else lo: dot + 1].lstrip("(\"“‘")
+    if not word:
         return False
-    word = words[-1].lstrip("(\"“‘")
     if word in _MONTH_ABBR or word in _abbreviations():
         return True
     # initials ("E.", "J.R.") and dotted acronyms ("U.S.")
@@ -43,7 +46,7 @@ def split_sentences(body: str) -> list[Span]:
     for line in body.split("\n"):
         start = 0
         for m in _END.finditer(line):
-            if _is_abbreviation(line[max(0, m.start() + 1 - LOOK_BACK): m.start() + 1]):
+            if _is_abbreviation(line, m.start()):
                 continue
             _add(out, line, start, m.end(), pos)
             start = m.end()

@@ -70,7 +70,8 @@ def refresh_agreement(conn: sqlite3.Connection, agreement_id: int) -> None:
     rows = conn.execute(
         "SELECT aa.subject, aa.date, aa.date_precision, ae.event_id, aa.article_id, aa.type, aa.status,"
         " aa.countries FROM article_agreements aa LEFT JOIN article_events ae"
-        " ON ae.article_id = aa.article_id AND ae.idx = aa.event_idx WHERE aa.agreement_id = ?",
+        " ON ae.article_id = aa.article_id AND ae.idx = aa.event_idx WHERE aa.agreement_id = ?"
+        " ORDER BY aa.article_id, aa.idx",   # ties in most_common go the same way whatever the ingest order
         (agreement_id,)).fetchall()
     if not rows:
         conn.execute("DELETE FROM agreements WHERE id = ?", (agreement_id,))

@@ -82,18 +82,26 @@ def refresh_person(conn: sqlite3.Connection, pid: int) -> None:
     conn.execute("DELETE FROM person_aliases WHERE person_id = ?", (pid,))
     for name, _ in rows:
         _add_alias(conn, pid, name)
-    # the fullest form seen, then the most often seen, then the first alphabetically
-    display = sorted(rows, key=lambda r: (-len(name_tokens(r[0])), -r[1], r[0]))[0][0]
+    display = min((r[0] for r in rows), key=lambda name: _display_rank(conn, pid, name))
     n = conn.execute("SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = ?", (pid,)).fetchone()[0]
     conn.execute("UPDATE people SET name = ?, n_articles = ? WHERE id = ?", (display, n, pid))
 
 
+def _display_rank(conn: sqlite3.Connection, pid: int, name: str) -> tuple[int, int, str]:
+    """The display name is the fullest form, then the one most articles use, then the first
+    alphabetically: a rule on the store's content, so the order articles arrive in never changes it."""
+    n = conn.execute("SELECT count(DISTINCT article_id) FROM article_people WHERE person_id = ? AND name = ?",
+                     (pid, name)).fetchone()[0]
+    return -len(name_tokens(name)), -n, name
+
+
 def note_person(conn: sqlite3.Connection, pid: int, name: str, first_in_article: bool) -> None:
-    """The cheap update when an article names a person: one more article, and a fuller form of the
-    name becomes the display name. (refresh_person, which rereads every article naming them, is
-    for deletions; a minister named in ten thousand articles would make every insert slow.)"""
+    """The cheap update when an article names a person: one more article, and the display name
+    re-ranked between the current one and this form only (only this form's rank changed, so the
+    best of the two is the best of all; _display_rank). refresh_person, which rereads every
+    article naming them, is for deletions: a minister in ten thousand articles would slow every insert."""
     if first_in_article:
         conn.execute("UPDATE people SET n_articles = n_articles + 1 WHERE id = ?", (pid,))
     current = conn.execute("SELECT name FROM people WHERE id = ?", (pid,)).fetchone()[0]
-    if len(name_tokens(name)) > len(name_tokens(current)):
+    if name != current and _display_rank(conn, pid, name) < _display_rank(conn, pid, current):
         conn.execute("UPDATE people SET name = ? WHERE id = ?", (name, pid))

@@ -142,3 +142,37 @@ def test_an_api_batch_with_a_bad_middle_line_answers_per_line(ingest_server):
     assert [(r["source"], r["outcome"]) for r in out["results"]] == [
         ("<request>:1", "added"), ("<request>:2", "rejected"), ("<request>:3", "added")]
     assert out["results"][1]["reason"] == "field 'title' is int, not text"
+
+
+def test_a_client_trickling_its_headers_gets_408_and_the_server_answers_others(built_db, tmp_path):
+    import socket
+    s = Server(_copy(built_db, tmp_path / "slow.db"), "--header-timeout", "1")
+    try:
+        slow = [socket.create_connection(("127.0.0.1", s.port)) for _ in range(20)]
+        for sock in slow:
+            sock.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ")   # never finished
+        start = time.monotonic()
+        status, _, _ = s.request("/api/stats")
+        assert status == 200 and time.monotonic() - start < 1
+        for sock in slow:
+            sock.settimeout(5)
+            answer = b""
+            while chunk := sock.recv(4096):      # the server answers, then closes
+                answer += chunk
+            head, _, body = answer.partition(b"\r\n\r\n")
+            assert head.startswith(b"HTTP/1.1 408")
+            assert json.loads(body) == {"status": 408, "code": "timeout",
+                                        "message": "request headers not complete within 1 s"}
+            sock.close()
+        idle = socket.create_connection(("127.0.0.1", s.port))   # connects and sends nothing
+        idle.settimeout(5)
+        assert idle.recv(4096).startswith(b"HTTP/1.1 408")
+        idle.close()
+        # a slow but steady complete request on a kept-alive connection still works
+        ok = socket.create_connection(("127.0.0.1", s.port))
+        ok.settimeout(5)
+        ok.sendall(b"GET /api/stats HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert ok.recv(65536).startswith(b"HTTP/1.1 200")
+        ok.close()
+    finally:
+        s.stop()
