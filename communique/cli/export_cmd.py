@@ -3,12 +3,15 @@
 jsonl    one canonical event per line: the record's event fields, people, agreements, and
          `sources` (the ids of every article reporting it) with each source's evidence
 csv      one row per event, lists joined with '; '
-parquet  one row per event (pyarrow), lists as list columns
-plover   PLOVER-style JSON lines: actors as lists, event type and mode, citation info
+parquet  one row per event (pyarrow): dates as dates, lists as list columns, codes as strings
+plover   PLOVER JSON lines as the specification names them (exports/plover.py); events with no
+         date at all are left out and counted
+mentions one row per (event, article, evidence sentence), like GDELT's Mentions (CSV)
 """
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import json
 import sys
 from pathlib import Path
@@ -18,12 +21,19 @@ import click
 from communique.cli.app import db_option, main, open_store
 from communique.cli.read_cmds import event_filters
 from communique.errors import UsageError
+from communique.exports.mentions import COLUMNS, mention_rows
+from communique.exports.plover import plover_row
 from communique.store import queries
 from communique.store.queries import MAX_ID
 
-FLAT = ["id", "kind", "subtype", "countries", "date", "date_precision", "date_end", "place", "place_country",
+FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_precision", "date", "date_text",
+        "place", "place_country", "place_geonameid", "place_lat", "place_lon",
         "host", "guest", "historical", "mechanism", "ordinal", "plover_type", "plover_mode", "cameo",
         "confidence", "n_sources", "people", "sources", "urls"]
+DATES = ("date_start", "date_end")
+INTS = ("id", "ordinal", "n_sources", "place_geonameid")
+FLOATS = ("confidence", "place_lat", "place_lon")
+LISTS = ("countries", "people", "sources", "urls")
 
 
 def full_events(conn, **filters):
@@ -51,36 +61,8 @@ def flat_row(ev: dict) -> dict:
     return row
 
 
-def plover_row(ev: dict) -> dict:
-    """PLOVER/POLECAT-style: the guest (or first country) acts, the host (or the rest) receives."""
-    countries = ev["countries"]
-    actor = [ev["guest"]] if ev["guest"] else countries[:1]
-    recipient = [ev["host"]] if ev["host"] else [c for c in countries if c not in actor]
-    people = ev["people"]
-    first = ev["sources"][0] if ev["sources"] else {}
-    return {
-        "event_id": f"communique-{ev['id']}",
-        "event_date": ev["date"],
-        "event_date_precision": ev["date_precision"],
-        "event_type": ev["plover_type"] or "CONSULT",
-        "event_mode": ev["plover_mode"],
-        "cameo": ev["cameo"],
-        "event_text": first.get("evidence", [{}])[0].get("text") if first.get("evidence") else None,
-        "actor": actor,
-        "actor_people": [p["name"] for p in people if p["country"] in actor],
-        "recipient": recipient,
-        "recipient_people": [p["name"] for p in people if p["country"] in recipient],
-        "location": [{"place_name": ev["place"], "country": ev["place_country"]}] if ev["place"] else [],
-        "context": [ev["kind"]] + ([ev["subtype"]] if ev["subtype"] else []),
-        "historical": ev["historical"],
-        "confidence": ev["confidence"],
-        "citation": [{"id": s["article_id"], "url": s["url"], "source": s["outlet"], "headline": s["title"],
-                      "publication_date": s["published"]} for s in ev["sources"]],
-    }
-
-
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover"]), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "mentions"]), default="jsonl",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default standard output; required for parquet).")
@@ -92,6 +74,7 @@ def export(fmt: str, out: Path | None, country, with_, kind, since, until, perso
     conn = open_store(db)
     filters = dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
                    include_historical=not news_only, limit=limit)
+    skipped = 0
     if fmt == "parquet":
         if out is None:
             raise UsageError("parquet needs a file: add --out events.parquet")
@@ -99,11 +82,19 @@ def export(fmt: str, out: Path | None, country, with_, kind, since, until, perso
     else:
         fh = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
         try:
-            n = _text(fmt, full_events(conn, **filters), fh)
+            if fmt == "mentions":
+                ids = [row["id"] for row in queries.events(conn, order="asc", **filters)]
+                n = _mentions(conn, ids, fh)
+            elif fmt == "plover":
+                n, skipped = _plover(conn, full_events(conn, **filters), fh)
+            else:
+                n = _text(fmt, full_events(conn, **filters), fh)
         finally:
             if out:
                 fh.close()
-    click.echo(f"exported {n} events" + (f" to {out}" if out else ""), err=True)
+    what = "mention rows" if fmt == "mentions" else "events"
+    note = f" ({skipped} without any date left out: PLOVER requires one)" if skipped else ""
+    click.echo(f"exported {n} {what}" + (f" to {out}" if out else "") + note, err=True)
 
 
 def _text(fmt: str, events, fh) -> int:
@@ -115,8 +106,29 @@ def _text(fmt: str, events, fh) -> int:
         if fmt == "csv":
             w.writerow(flat_row(ev))
         else:
-            row = jsonl_row(ev) if fmt == "jsonl" else plover_row(ev)
-            fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+            fh.write(json.dumps(jsonl_row(ev), ensure_ascii=False) + "\n")
+        n += 1
+    return n
+
+
+def _plover(conn, events, fh) -> tuple[int, int]:
+    n = skipped = 0
+    for ev in events:
+        row = plover_row(ev, queries.event_roles(conn, ev["id"]), queries.event_areas(conn, ev["id"]))
+        if row is None:
+            skipped += 1
+            continue
+        fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        n += 1
+    return n, skipped
+
+
+def _mentions(conn, ids: list[int], fh) -> int:
+    w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
+    w.writeheader()
+    n = 0
+    for row in mention_rows(conn, ids):
+        w.writerow(row)
         n += 1
     return n
 
@@ -133,8 +145,11 @@ def _parquet(events, out: Path) -> int:
         row["sources"] = [s["article_id"] for s in ev["sources"]]
         row["urls"] = [s["url"] for s in ev["sources"] if s["url"]]
         rows.append(row)
-    schema = pa.schema([(k, pa.list_(pa.string())) if k in ("countries", "people", "sources", "urls") else
-                        (k, pa.float64() if k == "confidence" else pa.int64() if k in ("id", "ordinal", "n_sources")
+    for row in rows:
+        for k in DATES:
+            row[k] = dt.date.fromisoformat(row[k]) if row[k] else None
+    schema = pa.schema([(k, pa.list_(pa.string())) if k in LISTS else
+                        (k, pa.date32() if k in DATES else pa.float64() if k in FLOATS else pa.int64() if k in INTS
                          else pa.bool_() if k == "historical" else pa.string()) for k in FLAT])
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), out)
     return len(rows)

@@ -13,6 +13,7 @@ import click
 from communique.cli.app import db_option, main, open_store, settings
 from communique.cli.output import emit, format_options
 from communique.errors import UsageError
+from communique.link.intervals import describe
 from communique.store import queries
 from communique.store.queries import MAX_ID
 
@@ -130,12 +131,11 @@ def show(event_id: int, color: bool | None, db: Path | None, fmt: str) -> None:
     if ev is None:
         raise UsageError(f"no event {event_id} (list them with: communique events)")
     if fmt != "table":
-        emit(ev, ["id", "date", "kind", "subtype", "countries", "place", "n_sources"], fmt)
+        emit(ev, ["id", "date", "date_start", "date_end", "date_precision", "kind", "subtype", "countries", "place",
+                  "n_sources"], fmt)
         return
     people = ", ".join(f"{p['name']} ({p['country']})" if p["country"] else p["name"] for p in ev["people"])
-    when = ev["date"] or "undated"
-    if ev["date_end"]:
-        when += f" to {ev['date_end']}"
+    when = describe(ev)
     echo(click.style(f"event {ev['id']}: {ev['kind']}" + (f" ({ev['subtype']})" if ev["subtype"] else ""),
                            bold=True))
     for label, value in (("countries", " – ".join(ev["countries"])), ("date", when), ("place", ev["place"]),

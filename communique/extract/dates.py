@@ -86,11 +86,12 @@ class DateMention:
 
 
 def date_fields(date: DateMention | None, derived: str | None) -> dict:
-    """date, date_precision, date_source of a record; `derived` names the source when the date was
+    """date, date_precision, date_source and date_text (as written) of a record; `derived` names the source when the date was
     taken from something else (the talks, the event)."""
     if date is None:
-        return {"date": None, "date_precision": None, "date_source": None}
-    return {"date": date.value, "date_precision": date.precision, "date_source": derived or date.source}
+        return {"date": None, "date_precision": None, "date_source": None, "date_text": None}
+    return {"date": date.value, "date_precision": date.precision, "date_source": derived or date.source,
+            "date_text": date.text}
 
 
 def parse_ref(published: str | None) -> tuple[int | None, int | None, int | None]:

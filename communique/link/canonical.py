@@ -9,8 +9,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+
+from communique.extract.geocode import geocode
 from communique.link import events as ev
-from communique.link.events import sort_key
+from communique.link.intervals import interval
 from communique.link.pick import best_date, most_common
 from communique.link.similarity import jaccard
 
@@ -144,23 +146,32 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         return
     best = best_date((r[3], r[4], r[5]) for r in rows)
-    date, precision = best[:2] if best else (None, None)
-    date_end = next((r[6] for r in rows if best and (r[3], r[4], r[5]) == best), None)
+    date = best[0] if best else None
+    chosen = next((k for k, r in enumerate(rows) if best and (r[3], r[4], r[5]) == best), None)
+    written_end = rows[chosen][6] if chosen is not None else None
+    historical = all(r[12] for r in rows)
+    date_start, date_end, precision = interval(date, written_end, historical,
+                                               min((r[18] for r in rows if r[18]), default=None))
     place_name = most_common(r[8] for r in rows)
     place = most_common(r[7] for r in rows if r[8] == place_name) if place_name else most_common(r[7] for r in rows)
-    sort_date = sort_key(date) or sort_key(min((r[18] for r in rows if r[18]), default=None))
+    place_country = most_common(r[9] for r in rows)
+    geo = geocode(place_name or place, place_country, rows[0][2].split(","))
+    sort_date = date_end if precision == "reported" else date_start    # an undated report sorts at its publication
     data = [json.loads(r[16]) for r in rows]
+    date_text = data[chosen].get("date_text") if chosen is not None else None
     plover = [d.get("plover") or {} for d in data]
     conn.execute(
         "UPDATE events SET kind=?, subtype=?, countries=?, date=?, date_precision=?, date_end=?, sort_date=?,"
         " place=?, place_country=?, host=?, guest=?, historical=?, mechanism=?, ordinal=?, plover_type=?,"
-        " plover_mode=?, cameo=?, confidence=?, n_sources=? WHERE id=?",
+        " plover_mode=?, cameo=?, confidence=?, n_sources=?, date_start=?, date_text=?, place_geonameid=?,"
+        " place_lat=?, place_lon=? WHERE id=?",
         (rows[0][0], most_common(r[1] for r in rows), rows[0][2], date, precision, date_end, sort_date,
-         place_name or place, most_common(r[9] for r in rows), most_common(r[10] for r in rows),
-         most_common(r[11] for r in rows), int(all(r[12] for r in rows)), most_common(r[13] for r in rows),
+         place_name or place, place_country, most_common(r[10] for r in rows),
+         most_common(r[11] for r in rows), int(historical), most_common(r[13] for r in rows),
          most_common(r[14] for r in rows), most_common(p.get("type") for p in plover),
          most_common(p.get("mode") for p in plover), most_common(d.get("cameo") for d in data),
-         max(r[15] or 0 for r in rows), len({r[17] for r in rows}), event_id))
+         max(r[15] or 0 for r in rows), len({r[17] for r in rows}), date_start, date_text,
+         geo["geonameid"] if geo else None, geo["lat"] if geo else None, geo["lon"] if geo else None, event_id))
     conn.execute("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND (date IS NULL OR date LIKE 'X%')",
                  (sort_date, event_id))
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", (event_id,))

@@ -81,7 +81,8 @@ def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
 
 CONTEXT_CHARS = 80    # text shown either side of an evidence sentence
 
-EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_precision, date_end, sort_date, place, place_country,"
+EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_text, date_start, date_end, date_precision, sort_date,"
+                 " place, place_country, place_geonameid, place_lat, place_lon,"
                  " host, guest, historical, mechanism, ordinal, plover_type, plover_mode, cameo, confidence,"
                  " n_sources")
 
@@ -201,6 +202,22 @@ def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
     out["agreements"] = _dicts(conn, "SELECT id, type, subject, status, date FROM agreements WHERE event_id = ?"
                                      " ORDER BY id", (event_id,))
     return out
+
+
+def event_roles(conn: sqlite3.Connection, event_id: int) -> list[tuple[str | None, str | None, str | None]]:
+    """(country, title, rank) of every participant as its reports name them: the actors' sectors."""
+    return conn.execute(
+        "SELECT DISTINCT ap.country, ap.title, ap.rank FROM article_events ae"
+        " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
+        " JOIN article_people ap ON ap.article_id = p.article_id AND ap.name = p.name"
+        " WHERE ae.event_id = ?", (event_id,)).fetchall()
+
+
+def event_areas(conn: sqlite3.Connection, event_id: int) -> list[str]:
+    """Fields of cooperation the articles reporting an event name (PLOVER contexts are article-level)."""
+    return [r[0] for r in conn.execute(
+        "SELECT DISTINCT aa.area FROM article_events ae JOIN article_areas aa ON aa.article_id = ae.article_id"
+        " WHERE ae.event_id = ? ORDER BY aa.area", (event_id,))]
 
 
 def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,

@@ -226,3 +226,18 @@ MIGRATIONS.append(
     CREATE INDEX agreement_countries_agreement ON agreement_countries(agreement_id);
     """
 )
+
+MIGRATIONS.append(
+    # 5: dates an analyst can count (link/intervals.py). events.date_end and events.date_precision
+    #    now hold the interval's end and its basis (day, range, month, year, reported); date_start
+    #    its first day; date_text the date as the best report wrote it. Rows are recomputed when
+    #    their articles are re-extracted (the record changed, so the next ingest does it).
+    #    Places geocoded (extract/geocode.py): GeoNames id and coordinates (null: not resolved).
+    """
+    ALTER TABLE events ADD COLUMN date_start TEXT;
+    ALTER TABLE events ADD COLUMN date_text TEXT;
+    ALTER TABLE events ADD COLUMN place_geonameid INTEGER;
+    ALTER TABLE events ADD COLUMN place_lat REAL;
+    ALTER TABLE events ADD COLUMN place_lon REAL;
+    """
+)

@@ -12,6 +12,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
 from communique import __version__
+from communique.link.intervals import describe
 from communique.store import analytics, queries
 from communique.web import charts
 from communique.web.api import conn
@@ -21,6 +22,7 @@ HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False)
 env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(["html"]))
 env.globals["version"] = __version__
+env.filters["when"] = describe          # an event's date interval and what it rests on
 env.filters["label"] = lambda code: code.replace("_", " ") if code else ""
 # only web addresses become links: an article's url field may hold anything ("javascript:...")
 env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) \

@@ -112,7 +112,7 @@ def test_export_formats_read_back_by_their_libraries(db, tmp_path):
     import pyarrow.parquet as pq
 
     n_events = len(run_json("events", "--db", str(db), "--json"))
-    out = {fmt: tmp_path / f"e.{fmt}" for fmt in ("jsonl", "csv", "parquet", "plover")}
+    out = {fmt: tmp_path / f"e.{fmt}" for fmt in ("jsonl", "csv", "parquet")}
     for fmt, path in out.items():
         r = cli("export", "--format", fmt, "--out", str(path), "--db", str(db))
         assert r.returncode == 0, r.stderr.decode()
@@ -125,11 +125,52 @@ def test_export_formats_read_back_by_their_libraries(db, tmp_path):
     assert len(rows) == n_events and {"id", "kind", "countries", "sources"} <= set(rows[0])
     table = pq.read_table(out["parquet"])
     assert table.num_rows == n_events and table.schema.field("sources").type.value_type == "string"
-    plover = [json.loads(x) for x in out["plover"].read_text(encoding="utf-8").splitlines()]
-    assert all(isinstance(p["actor"], list) and isinstance(p["recipient"], list) for p in plover)
-    assert all(p["event_type"] and p["citation"] for p in plover)
     stdout = cli("export", "--db", str(db))
     assert len(stdout.stdout.decode().splitlines()) == n_events
+
+
+def test_the_plover_export_meets_the_specification(db, tmp_path):
+    from communique.exports.plover import problems
+
+    path = tmp_path / "e.plover"
+    assert cli("export", "--format", "plover", "--out", str(path), "--db", str(db)).returncode == 0
+    plover = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines()]
+    assert plover and all(problems(p) == [] for p in plover), [problems(p) for p in plover]
+    talks = next(p for p in plover if {"RUS", "VNM"} == {a["code"] for a in p["actor"] + p["recipient"]})
+    assert talks["date"] == "2024-05-03" and talks["event"] == ["CONSULT"] and "diplomatic" in talks["context"]
+    assert talks["event_loc"]["extracted_place"] == "Hanoi" and talks["event_loc"]["geonameid"] == 1581130
+    assert {a["sector"] for a in talks["actor"] + talks["recipient"]} <= {"GOV", "MIL", "GOVMIL"}
+    assert sorted(talks["urls"]) == ["https://daily.example/w2", "https://wire.example/w1"]
+    # the checker itself finds what breaks the specification
+    broken = dict(talks, date="May 2024", event=["MEET"], mode=["host"], context=["defence"], event_type="x")
+    found = problems(broken)
+    assert {"date 'May 2024' is not YYYY-MM-DD", "event 'MEET' not a PLOVER category",
+            "context 'defence' not a PLOVER context", "unknown field event_type"} <= set(found)
+    assert problems({k: v for k, v in talks.items() if k != "actor"}) == ["missing required field actor"]
+
+
+def test_parquet_dates_are_dates_for_pandas_and_mentions_one_row_per_report(db, tmp_path):
+    import datetime as dt
+
+    import pandas as pd
+
+    path = tmp_path / "e.parquet"
+    assert cli("export", "--format", "parquet", "--out", str(path), "--db", str(db)).returncode == 0
+    frame = pd.read_parquet(path)
+    assert len(frame) and all(isinstance(v, dt.date) for v in frame["date_start"]) \
+        and all(isinstance(v, dt.date) for v in frame["date_end"])
+    assert (frame["date_start"] <= frame["date_end"]).all()
+    assert set(frame["date_precision"]) <= {"day", "range", "month", "year", "reported"}
+    hanoi = frame[frame["place"] == "Hanoi"].iloc[0]
+    assert abs(hanoi["place_lat"] - 21.02) < 0.1 and abs(hanoi["place_lon"] - 105.84) < 0.1
+    mentions = tmp_path / "m.csv"
+    r = cli("export", "--format", "mentions", "--out", str(mentions), "--db", str(db))
+    assert r.returncode == 0, r.stderr.decode()
+    rows = list(csv.DictReader(mentions.open(encoding="utf-8")))
+    talks = next(int(x) for x in frame[frame["n_sources"] == 2]["id"])
+    mine = [m for m in rows if int(m["event_id"]) == talks]
+    assert sorted({m["article_id"] for m in mine}) == ["w1", "w2"]
+    assert all(m["sentence"] and int(m["sentence_end"]) > int(m["sentence_start"]) for m in mine)
 
 
 @pytest.mark.parametrize("args,message", [

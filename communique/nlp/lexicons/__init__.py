@@ -53,3 +53,10 @@ def statements() -> dict:
 def nicknames() -> dict[str, str]:
     """Diminutive -> full given name, for linking name forms of one person."""
     return {k: v for k, v in _load("nicknames.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
+def plover() -> dict:
+    """The PLOVER specification's vocabularies (categories, quad classes, CONSULT modes, contexts,
+    sectors) and how communique's fields map onto them."""
+    return _load("plover.json")

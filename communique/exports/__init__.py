@@ -1,0 +1,5 @@
+"""Export formats of canonical events for other tools (the CLI's `export` and the API both use them).
+
+plover.py    PLOVER JSON lines, field names and vocabularies as the specification gives them
+mentions.py  one row per (event, article), like GDELT's Mentions table
+"""
