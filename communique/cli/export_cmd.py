@@ -29,9 +29,9 @@ from communique.store.queries import MAX_ID
 FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_precision", "date", "date_text",
         "place", "place_country", "place_geonameid", "place_lat", "place_lon",
         "host", "guest", "historical", "mechanism", "ordinal", "plover_type", "plover_mode", "cameo",
-        "confidence", "n_sources", "people", "sources", "urls"]
+        "confidence", "n_sources", "num_articles", "num_sources", "people", "sources", "urls"]
 DATES = ("date_start", "date_end")
-INTS = ("id", "ordinal", "n_sources", "place_geonameid")
+INTS = ("id", "ordinal", "n_sources", "num_articles", "num_sources", "place_geonameid")
 FLOATS = ("confidence", "place_lat", "place_lon")
 LISTS = ("countries", "people", "sources", "urls")
 

@@ -148,7 +148,9 @@ def show(event_id: int, color: bool | None, db: Path | None, fmt: str) -> None:
             echo(f"  {label:<11}{value}")
     for a in ev["agreements"]:
         echo(f"  {'document':<11}{a['type']}: {a['subject'] or ''} ({a['status']})")
-    echo(f"\n{ev['n_sources']} source(s):")
+    counts = f" ({ev['num_articles']} independent article(s), {ev['num_sources']} outlet(s))" \
+        if ev.get("num_articles") is not None else ""
+    echo(f"\n{ev['n_sources']} report(s){counts}:")
     for s in ev["sources"]:
         echo(click.style(f"\n  [{s['article_id']}] {s['outlet'] or ''} {s['published'] or ''}  "
                                f"{s['title'] or ''}".rstrip(), bold=True))

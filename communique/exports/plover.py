@@ -2,7 +2,8 @@
 `recipient`, `enddate`, `mode`, `context`, `event_loc`, `event_text`, `quad_code`, `text_info`,
 `cite_info` where known. Field names, categories, modes, contexts and sectors are the
 specification's (lexicons/plover.json); fields of our own keep their own names beside them
-(`date_precision`, `date_text`, `historical`, `num_sources`, `cameo`, `confidence`, `urls`).
+(`date_precision`, `date_text`, `historical`, `num_sources`, `num_articles`, `cameo`,
+`confidence`, `urls`).
 
 Actors follow the CONSULT rules: when one side visits and one hosts, the visitor is the actor and
 the host the recipient (mode `visit`); otherwise every side is an actor and there is no recipient.
@@ -80,7 +81,7 @@ def plover_row(ev: dict, roles: list[tuple], areas: list[str]) -> dict | None:
                       "codebook": CODEBOOK},
         # communique's own fields
         "date_precision": ev["date_precision"], "date_text": ev.get("date_text"),
-        "historical": ev["historical"], "num_sources": ev["n_sources"], "cameo": ev.get("cameo"),
+        "historical": ev["historical"], "num_sources": ev["num_sources"], "num_articles": ev["num_articles"], "cameo": ev.get("cameo"),
         "confidence": ev.get("confidence"),
         "urls": [s["url"] for s in ev["sources"] if s.get("url")],
     }
@@ -101,7 +102,7 @@ def problems(row: dict) -> list[str]:
     """What in a record breaks the specification: required fields, field names, vocabularies, types."""
     spec = lexicons.plover()
     out = [f"missing required field {f}" for f in spec["required"] if not row.get(f)]
-    ours = {"date_precision", "date_text", "historical", "num_sources", "cameo", "confidence", "urls"}
+    ours = {"date_precision", "date_text", "historical", "num_sources", "num_articles", "cameo", "confidence", "urls"}
     out += [f"unknown field {f}" for f in row if f not in spec["fields"] and f not in ours]
     date = row.get("date") or ""
     if not (len(date) == 10 and date[4] == "-" and date[7] == "-" and date.replace("-", "").isdigit()):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+from urllib.parse import urlsplit
 
 from communique.extract.geocode import geocode
 from communique.link import events as ev
@@ -134,12 +135,24 @@ def link_article_events(conn: sqlite3.Connection, article_id: str, neighbours: l
         refresh_event(conn, cid)
 
 
+def report_counts(reports: list[tuple[str, str | None, str | None, str | None]]) -> tuple[int, int]:
+    """(articles, outlets) of (article id, duplicate_of, outlet, url) reports: a copy of another
+    report of the event counts once (as GDELT's NumArticles), outlets by name, else by web host."""
+    ids = {r[0] for r in reports}
+    articles = {r[0] for r in reports if not (r[1] and r[1] in ids)}
+    outlets = set()
+    for aid, _, outlet, url in reports:
+        host = urlsplit(url).hostname if url else None
+        outlets.add((outlet or "").strip().lower() or (host or "").removeprefix("www.") or aid)
+    return len(articles), len(outlets)
+
+
 def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     """Recompute a canonical event from its reports; delete it when none is left."""
     rows = conn.execute(
         "SELECT ae.kind, ae.subtype, ae.countries, ae.date, ae.date_precision, ae.date_source, ae.date_end,"
         " ae.place, ae.place_name, ae.place_country, ae.host, ae.guest, ae.historical, ae.mechanism, ae.ordinal,"
-        " ae.confidence, ae.data_json, ae.article_id, a.published"
+        " ae.confidence, ae.data_json, ae.article_id, a.published, a.duplicate_of, a.outlet, a.url"
         " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ?"
         " ORDER BY a.published, ae.article_id", (event_id,)).fetchall()
     if not rows:
@@ -157,6 +170,7 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     place_country = most_common(r[9] for r in rows)
     geo = geocode(place_name or place, place_country, rows[0][2].split(","))
     sort_date = date_end if precision == "reported" else date_start    # an undated report sorts at its publication
+    num_articles, num_sources = report_counts([(r[17], r[19], r[20], r[21]) for r in rows])
     data = [json.loads(r[16]) for r in rows]
     date_text = data[chosen].get("date_text") if chosen is not None else None
     plover = [d.get("plover") or {} for d in data]
@@ -164,14 +178,15 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
         "UPDATE events SET kind=?, subtype=?, countries=?, date=?, date_precision=?, date_end=?, sort_date=?,"
         " place=?, place_country=?, host=?, guest=?, historical=?, mechanism=?, ordinal=?, plover_type=?,"
         " plover_mode=?, cameo=?, confidence=?, n_sources=?, date_start=?, date_text=?, place_geonameid=?,"
-        " place_lat=?, place_lon=? WHERE id=?",
+        " place_lat=?, place_lon=?, num_articles=?, num_sources=? WHERE id=?",
         (rows[0][0], most_common(r[1] for r in rows), rows[0][2], date, precision, date_end, sort_date,
          place_name or place, place_country, most_common(r[10] for r in rows),
          most_common(r[11] for r in rows), int(historical), most_common(r[13] for r in rows),
          most_common(r[14] for r in rows), most_common(p.get("type") for p in plover),
          most_common(p.get("mode") for p in plover), most_common(d.get("cameo") for d in data),
          max(r[15] or 0 for r in rows), len({r[17] for r in rows}), date_start, date_text,
-         geo["geonameid"] if geo else None, geo["lat"] if geo else None, geo["lon"] if geo else None, event_id))
+         geo["geonameid"] if geo else None, geo["lat"] if geo else None, geo["lon"] if geo else None,
+         num_articles, num_sources, event_id))
     conn.execute("UPDATE agreements SET sort_date = ? WHERE event_id = ? AND (date IS NULL OR date LIKE 'X%')",
                  (sort_date, event_id))
     conn.execute("DELETE FROM event_countries WHERE event_id = ?", (event_id,))

@@ -17,9 +17,11 @@ evidence (added up)
   - each participant person both name (+2, at most +4); different people for one side where
     neither side is shared (-1 a side: reports often name only the signatories or the ministers)
   - a document of the same type signed at both (+2)
-  - the same place (+1), a conflicting place (-2)
+  - the same place (+1), a conflicting place (-2; a country and a city in it do not conflict)
   - the same round of one mechanism (+2)
   - wording the two articles share: a republication (+5), one press release rewritten (+3/+2/+1)
+  - both news, one without a written day, their days (written, else the publication day) at most
+    a day apart (+2)
 
 People alone never merge: without a date, a time window, a place, a round, a document or shared
 wording in common, two reports of the same two principals score 0 (they meet every year).
@@ -33,8 +35,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from communique.extract.geocode import geocode
+
 THRESHOLD = 3.0
 ANCHOR_DAYS = 45
+NEWS_DAYS = 1           # reports the day before, on the day and the day after
 SIMILARITY_POINTS = ((0.5, 5.0),   # estimated Jaccard of word 3-shingles: a copy of one text
                      (0.2, 3.0),   # one press release lightly rewritten
                      (0.1, 2.0),   # the same release reworded
@@ -179,13 +184,50 @@ def pair_score(a: EventView, b: EventView, text_similarity: float = 0.0) -> floa
     if people is None:
         return None
     score = dates + people
-    place = (1.0 if a.place == b.place else -2.0) if a.place and b.place else 0.0
+    place = place_relation(a.place, b.place)
     round_ = 2.0 if a.ordinal is not None and a.ordinal == b.ordinal and a.mechanism == b.mechanism else 0.0
     documents = 2.0 if a.documents & b.documents else 0.0
     wording = next((points for floor, points in SIMILARITY_POINTS if text_similarity >= floor), 0.0)
-    if max(dates, place, round_, documents, wording) <= 0 and not _near_in_time(a, b):
+    fresh = _same_news(a, b)
+    if max(dates, place, round_, documents, wording, fresh) <= 0 and not _near_in_time(a, b):
         return 0.0      # the same two principals meet every year: people alone never merge
-    return score + place + round_ + documents + wording
+    return score + place + round_ + documents + wording + fresh
+
+
+def place_relation(a: str | None, b: str | None) -> float:
+    """+1 the same place, -2 two different places; 0 when one is a country and the other a city
+    in it ("Vietnam" and "Hanoi" are one visit seen at two scales), or either is unknown."""
+    if not a or not b:
+        return 0.0
+    if a == b:
+        return 1.0
+    ga, gb = geocode(a), geocode(b)
+    if ga and gb and ga["country_code"] == gb["country_code"] and "A" in (ga["feature_class"], gb["feature_class"]):
+        return 0.0
+    return -2.0
+
+
+def _news_day(e: EventView) -> dt.date | None:
+    """The day a news report places its engagement: its own day when written, else its publication."""
+    own = _day(when(e.date))
+    if own:
+        return own
+    pub = _day(when(e.published)) if e.published else None
+    w = when(e.date)
+    if pub and (w.year in (None, pub.year)) and (w.month in (None, pub.month)):
+        return pub                  # undated, or a month or year the publication falls in
+    return None
+
+
+def _same_news(a: EventView, b: EventView) -> float:
+    """+2 when both report the engagement as news, at least one without a day of its own, on days
+    at most NEWS_DAYS apart (a report's own day, or its publication day when it writes none): the same kind between the same states in the
+    same news cycle. Two meetings of one pair on one day are kept apart by the people rule (a
+    side's people shared, the other's different), not by this."""
+    if a.historical or b.historical or (_day(when(a.date)) and _day(when(b.date))):
+        return 0.0                  # two written days: date_relation has weighed them already
+    da, db = _news_day(a), _news_day(b)
+    return 2.0 if da and db and abs((da - db).days) <= NEWS_DAYS else 0.0
 
 
 def _near_in_time(a: EventView, b: EventView) -> bool:

@@ -84,7 +84,7 @@ CONTEXT_CHARS = 80    # text shown either side of an evidence sentence
 EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_text, date_start, date_end, date_precision, sort_date,"
                  " place, place_country, place_geonameid, place_lat, place_lon,"
                  " host, guest, historical, mechanism, ordinal, plover_type, plover_mode, cameo, confidence,"
-                 " n_sources")
+                 " n_sources, num_articles, num_sources")
 
 
 def _dicts(conn: sqlite3.Connection, sql: str, args=()) -> list[dict]:

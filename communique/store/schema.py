@@ -233,11 +233,15 @@ MIGRATIONS.append(
     #    its first day; date_text the date as the best report wrote it. Rows are recomputed when
     #    their articles are re-extracted (the record changed, so the next ingest does it).
     #    Places geocoded (extract/geocode.py): GeoNames id and coordinates (null: not resolved).
+    #    Counts as GDELT keeps them: n_sources stays every report; num_articles counts a copy of an
+    #    earlier report (articles.duplicate_of) once; num_sources counts distinct outlets.
     """
     ALTER TABLE events ADD COLUMN date_start TEXT;
     ALTER TABLE events ADD COLUMN date_text TEXT;
     ALTER TABLE events ADD COLUMN place_geonameid INTEGER;
     ALTER TABLE events ADD COLUMN place_lat REAL;
     ALTER TABLE events ADD COLUMN place_lon REAL;
+    ALTER TABLE events ADD COLUMN num_articles INTEGER;
+    ALTER TABLE events ADD COLUMN num_sources INTEGER;
     """
 )

@@ -94,7 +94,7 @@ def test_show_lists_sources_and_highlights_evidence(db):
     r = cli("show", str(events[0]["id"]), "--db", str(db))
     out = r.stdout.decode()
     assert r.returncode == 0
-    assert "2 source(s)" in out and "[w1]" in out and "[w2]" in out
+    assert "2 report(s) (2 independent article(s), 2 outlet(s))" in out and "[w1]" in out and "[w2]" in out
     assert "held talks with Russian" in out
     data = run_json("show", str(events[0]["id"]), "--db", str(db), "--json")
     assert {s["article_id"] for s in data["sources"]} == {"w1", "w2"}

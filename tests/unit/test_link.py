@@ -89,6 +89,24 @@ def test_the_same_principals_alone_do_not_merge_undated_reports():
     assert ev.pair_score(a_near, b_near) >= ev.THRESHOLD
 
 
+def test_news_reports_of_one_news_cycle_merge_on_their_principals():
+    # one report dates the call ("on Wednesday"), the other only carries its publication day
+    dated = view("a", kind="call", countries="RUS,USA", date="2021-08-11", date_source="relative",
+                 published="2021-08-11", people={"USA": frozenset({2})})
+    undated = view("b", kind="call", countries="RUS,USA", published="2021-08-12", people={"USA": frozenset({2})})
+    assert ev.pair_score(dated, undated) >= ev.THRESHOLD
+    # a week later it is another call; background recollections never count as the same cycle
+    later = view("c", kind="call", countries="RUS,USA", published="2021-08-19", people={"USA": frozenset({2})})
+    assert ev.pair_score(dated, later) < ev.THRESHOLD
+    recalled = view("d", kind="call", countries="RUS,USA", published="2021-08-12", historical=True,
+                    people={"USA": frozenset({2})})
+    assert ev.pair_score(dated, recalled) < ev.THRESHOLD
+    # nor does the cycle join a visitor's two meetings with two different officials
+    a = view("e", countries="EUU,VNM", published="2024-07-30", people={"EUU": frozenset({7}), "VNM": frozenset({1})})
+    b = view("f", countries="EUU,VNM", published="2024-07-30", people={"EUU": frozenset({7}), "VNM": frozenset({3})})
+    assert ev.pair_score(a, b) is None
+
+
 def test_undated_reports_published_far_apart_are_different_engagements():
     a = view("a", published="2024-01-10", people={"VNM": frozenset({1})})
     b = view("b", published="2024-06-10", people={"VNM": frozenset({1})})
@@ -113,3 +131,14 @@ def test_complete_linkage_blocks_a_chain():
     cluster = [view("a", date="2024-08-01"), view("b", place="Hanoi")]
     c = view("c", date="2024-08-05", place="Hanoi")
     assert ev.cluster_score(c, cluster, lambda x, y: 0.0) is None
+
+
+def test_copies_count_once_and_outlets_are_counted_apart():
+    from communique.link.canonical import report_counts
+    reports = [("wire-1", None, "Wire", "https://wire.example/1"),
+               ("copy-1", "wire-1", None, "https://www.aggregator.example/a"),
+               ("copy-2", "wire-1", None, "https://aggregator.example/b"),
+               ("own", None, "Daily", None),
+               ("copy-of-absent", "not-a-report", None, "https://blog.example/x")]
+    # two copies of the wire story count once; a copy of something that is not a report counts
+    assert report_counts(reports) == (3, 4)
