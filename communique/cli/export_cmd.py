@@ -31,7 +31,7 @@ FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_pr
         "host", "guest", "historical", "mechanism", "ordinal", "plover_type", "plover_mode", "cameo",
         "confidence", "n_sources", "num_articles", "num_sources", "people", "sources", "urls"]
 DATES = ("date_start", "date_end")
-INTS = ("id", "ordinal", "n_sources", "num_articles", "num_sources", "place_geonameid")
+INTS = ("ordinal", "n_sources", "num_articles", "num_sources", "place_geonameid")
 FLOATS = ("confidence", "place_lat", "place_lon")
 LISTS = ("countries", "people", "sources", "urls")
 

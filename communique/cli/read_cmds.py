@@ -119,17 +119,20 @@ def _in_context(e: dict) -> str:
 
 
 @main.command()
-@click.argument("event_id", type=click.IntRange(1, MAX_ID))
+@click.argument("event_id")
 @click.option("--color/--no-color", default=None, help="Highlight evidence even when not printing to a terminal.")
 @db_option
 @format_options
-def show(event_id: int, color: bool | None, db: Path | None, fmt: str) -> None:
-    """One event: what is known, every source that reports it, and each source's evidence."""
+def show(event_id: str, color: bool | None, db: Path | None, fmt: str) -> None:
+    """One event (EVENT_ID as `events` lists it, e.g. ev-3f2a9c01d4): what is known, every source
+    that reports it, and each source's evidence."""
     echo = functools.partial(click.echo, color=color)
     conn = open_store(db)
-    ev = queries.event(conn, event_id)
+    ev = queries.event(conn, event_id[:64])
     if ev is None:
-        raise UsageError(f"no event {event_id} (list them with: communique events)")
+        raise UsageError(f"no event {event_id[:64]!r} (list them with: communique events)")
+    if ev["id"] != event_id:
+        click.echo(f"{event_id} is now {ev['id']} (merged, or an earlier report joined it)", err=True)
     if fmt != "table":
         emit(ev, ["id", "date", "date_start", "date_end", "date_precision", "kind", "subtype", "countries", "place",
                   "n_sources"], fmt)

@@ -11,13 +11,14 @@ COLUMNS = ["event_id", "article_id", "url", "outlet", "published", "duplicate_of
            "link_reason", "sentence_start", "sentence_end", "sentence"]
 
 
-def mention_rows(conn: sqlite3.Connection, event_ids: list[int]) -> Iterator[dict]:
-    """Rows for these canonical events, in event then publication order; one per evidence sentence."""
-    for eid in event_ids:
+def mention_rows(conn: sqlite3.Connection, uids: list[str]) -> Iterator[dict]:
+    """Rows for these canonical events (citable ids), in that order then by publication; one per
+    evidence sentence."""
+    for eid in uids:
         for aid, idx, url, outlet, published, dup, hist, conf, reason in conn.execute(
                 "SELECT ae.article_id, ae.idx, a.url, a.outlet, a.published, a.duplicate_of, ae.historical,"
                 " ae.confidence, ae.link_reason FROM article_events ae JOIN articles a ON a.id = ae.article_id"
-                " WHERE ae.event_id = ? ORDER BY a.published, a.id", (eid,)):
+                " WHERE ae.event_id = (SELECT id FROM events WHERE uid = ?) ORDER BY a.published, a.id", (eid,)):
             spans = conn.execute("SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
                                  " AND owner_idx = ? ORDER BY start", (aid, idx)).fetchall() or [(None, None, None)]
             for start, end, text in spans:

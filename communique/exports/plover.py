@@ -66,7 +66,7 @@ def plover_row(ev: dict, roles: list[tuple], areas: list[str]) -> dict | None:
     first = ev["sources"][0] if ev["sources"] else {}
     evidence = first.get("evidence") or []
     row: dict = {
-        "id": f"communique-{ev['id']}",
+        "id": ev["id"],                 # the citable id (ev-…), as in every other output
         "date": day,
         "actor": _entities(actor, roles),
         "recipient": _entities(recipient, roles),

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from communique.extract.geocode import geocode
 from communique.link import events as ev
+from communique.link import uids
 from communique.link.intervals import interval
 from communique.link.pick import best_date, most_common
 from communique.link.similarity import jaccard
@@ -152,7 +153,7 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     rows = conn.execute(
         "SELECT ae.kind, ae.subtype, ae.countries, ae.date, ae.date_precision, ae.date_source, ae.date_end,"
         " ae.place, ae.place_name, ae.place_country, ae.host, ae.guest, ae.historical, ae.mechanism, ae.ordinal,"
-        " ae.confidence, ae.data_json, ae.article_id, a.published, a.duplicate_of, a.outlet, a.url"
+        " ae.confidence, ae.data_json, ae.article_id, a.published, a.duplicate_of, a.outlet, a.url, ae.idx"
         " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ?"
         " ORDER BY a.published, ae.article_id", (event_id,)).fetchall()
     if not rows:
@@ -171,6 +172,7 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     geo = geocode(place_name or place, place_country, rows[0][2].split(","))
     sort_date = date_end if precision == "reported" else date_start    # an undated report sorts at its publication
     num_articles, num_sources = report_counts([(r[17], r[19], r[20], r[21]) for r in rows])
+    uids.assign(conn, event_id, [(r[17], r[22], r[18]) for r in rows])
     data = [json.loads(r[16]) for r in rows]
     date_text = data[chosen].get("date_text") if chosen is not None else None
     plover = [d.get("plover") or {} for d in data]

@@ -17,6 +17,7 @@ import regex
 
 from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
+from communique.link.uids import resolve
 from communique.store.fts import fts_query
 from communique.nlp import lexicons
 
@@ -81,7 +82,7 @@ def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
 
 CONTEXT_CHARS = 80    # text shown either side of an evidence sentence
 
-EVENT_COLUMNS = ("id, kind, subtype, countries, date, date_text, date_start, date_end, date_precision, sort_date,"
+EVENT_COLUMNS = ("id, uid, kind, subtype, countries, date, date_text, date_start, date_end, date_precision, sort_date,"
                  " place, place_country, place_geonameid, place_lat, place_lon,"
                  " host, guest, historical, mechanism, ordinal, plover_type, plover_mode, cameo, confidence,"
                  " n_sources, num_articles, num_sources")
@@ -101,7 +102,13 @@ def _event_fields(rows: list[dict], conn: sqlite3.Connection) -> list[dict]:
         r["countries"] = r["countries"].split(",") if r["countries"] else []
         r["historical"] = bool(r["historical"])
         r["people"] = people.get(r["id"], [])
+        r["id"] = r.pop("uid")          # the citable id (link/uids.py); row numbers stay inside
     return rows
+
+
+def event_key(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the event an id names: its own, or one it was merged into."""
+    return resolve(conn, uid)
 
 
 def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
@@ -177,11 +184,14 @@ def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, lis
     return out
 
 
-def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
-    """One canonical event with every source that reports it and each source's evidence."""
-    found = _dicts(conn, f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
-    if not found:
+def event(conn: sqlite3.Connection, uid: str) -> dict | None:
+    """One canonical event (by its citable id, or an id it had before a merge) with every source
+    that reports it and each source's evidence."""
+    key = resolve(conn, uid)
+    if key is None:
         return None
+    event_id = key[0]
+    found = _dicts(conn, f"SELECT {EVENT_COLUMNS} FROM events WHERE id = ?", (event_id,))
     out = _event_fields(found, conn)[0]
     sources = _dicts(conn, "SELECT ae.article_id, ae.idx, ae.date, ae.date_source, ae.place, ae.historical,"
                            " ae.confidence, ae.link_reason, a.url, a.outlet, a.title, a.published, a.duplicate_of,"
@@ -204,20 +214,20 @@ def event(conn: sqlite3.Connection, event_id: int) -> dict | None:
     return out
 
 
-def event_roles(conn: sqlite3.Connection, event_id: int) -> list[tuple[str | None, str | None, str | None]]:
+def event_roles(conn: sqlite3.Connection, uid: str) -> list[tuple[str | None, str | None, str | None]]:
     """(country, title, rank) of every participant as its reports name them: the actors' sectors."""
     return conn.execute(
         "SELECT DISTINCT ap.country, ap.title, ap.rank FROM article_events ae"
         " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
         " JOIN article_people ap ON ap.article_id = p.article_id AND ap.name = p.name"
-        " WHERE ae.event_id = ?", (event_id,)).fetchall()
+        " WHERE ae.event_id = (SELECT id FROM events WHERE uid = ?)", (uid,)).fetchall()
 
 
-def event_areas(conn: sqlite3.Connection, event_id: int) -> list[str]:
+def event_areas(conn: sqlite3.Connection, uid: str) -> list[str]:
     """Fields of cooperation the articles reporting an event name (PLOVER contexts are article-level)."""
     return [r[0] for r in conn.execute(
         "SELECT DISTINCT aa.area FROM article_events ae JOIN article_areas aa ON aa.article_id = ae.article_id"
-        " WHERE ae.event_id = ? ORDER BY aa.area", (event_id,))]
+        " WHERE ae.event_id = (SELECT id FROM events WHERE uid = ?) ORDER BY aa.area", (uid,))]
 
 
 def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
@@ -238,8 +248,8 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     if until:
         where.append("g.sort_date <= ?")
         args.append(_bound(until, True))
-    sql = ("SELECT g.id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision, g.event_id,"
-           " g.n_sources FROM agreements g")
+    sql = ("SELECT g.id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision,"
+           " (SELECT uid FROM events WHERE id = g.event_id) AS event_id, g.n_sources FROM agreements g")
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY g.sort_date IS NULL, g.sort_date DESC, g.id DESC"
@@ -334,7 +344,7 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50,
             hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
                      "snippet": r[4], "event_id": r[5]} for r in conn.execute(
                 "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, '[', ']', '…', 24),"
-                " ae.event_id FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
+                " (SELECT uid FROM events WHERE id = ae.event_id) FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
                 " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
                 " AND ae.idx = ev.owner_idx WHERE evidence_fts MATCH ? ORDER BY evidence_fts.rowid DESC LIMIT ?",
                 (query, limit))]

@@ -235,6 +235,8 @@ MIGRATIONS.append(
     #    Places geocoded (extract/geocode.py): GeoNames id and coordinates (null: not resolved).
     #    Counts as GDELT keeps them: n_sources stays every report; num_articles counts a copy of an
     #    earlier report (articles.duplicate_of) once; num_sources counts distinct outlets.
+    #    Citable ids (link/uids.py): events.uid from the event's founding report; event_uids keeps
+    #    every uid ever given out, with its founding report, so an old uid still finds its event.
     """
     ALTER TABLE events ADD COLUMN date_start TEXT;
     ALTER TABLE events ADD COLUMN date_text TEXT;
@@ -243,5 +245,11 @@ MIGRATIONS.append(
     ALTER TABLE events ADD COLUMN place_lon REAL;
     ALTER TABLE events ADD COLUMN num_articles INTEGER;
     ALTER TABLE events ADD COLUMN num_sources INTEGER;
+    ALTER TABLE events ADD COLUMN uid TEXT;
+    CREATE UNIQUE INDEX events_uid ON events(uid);
+    CREATE TABLE event_uids (
+        uid TEXT PRIMARY KEY,
+        article_id TEXT NOT NULL, idx INTEGER NOT NULL
+    ) WITHOUT ROWID;
     """
 )

@@ -9,9 +9,12 @@ import hmac
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import RedirectResponse
 
 from communique.store import analytics, queries
 from communique.web.app import ApiError, Config, bounded_search, not_found, read_conn
+
+MAX_UID_CHARS = 64
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFSET = 1_000_000_000
@@ -60,12 +63,22 @@ def events(request: Request, filters: dict = Depends(event_filters), paging: Pag
     return paging.page(request, items, queries.count_events(c, **filters))
 
 
-@router.get("/events/{event_id}", summary="One event with its sources and their evidence")
-def event(event_id: int, c=Depends(conn)):
-    found = queries.event(c, event_id)
-    if found is None:
-        raise not_found(f"no event {event_id}")
-    return found
+def current_event(c, event_id: str, path: str) -> RedirectResponse | None:
+    """404 for an id no event holds; a permanent redirect for an id an event had before it merged
+    with another or an earlier report joined it (link/uids.py); None for a current id."""
+    key = queries.event_key(c, event_id[:MAX_UID_CHARS])
+    if key is None:
+        raise not_found(f"no event {event_id[:MAX_UID_CHARS]}")
+    if key[1] != event_id:
+        return RedirectResponse(path.replace(event_id, key[1], 1), status_code=308)
+    return None
+
+
+@router.get("/events/{event_id}", summary="One event with its sources and their evidence; an id the event "
+            "had before a merge answers 308 with the current one")
+def event(request: Request, event_id: str, c=Depends(conn)):
+    moved = current_event(c, event_id, request.url.path)
+    return moved or queries.event(c, event_id)
 
 
 @router.get("/people", summary="People, one row per real person")

@@ -15,7 +15,7 @@ from communique import __version__
 from communique.link.intervals import describe
 from communique.store import analytics, queries
 from communique.web import charts
-from communique.web.api import conn
+from communique.web.api import conn, current_event
 from communique.web.app import bounded_search, not_found
 
 HERE = Path(__file__).parent
@@ -69,7 +69,7 @@ def pair(c, a: str, b: str) -> dict:
             "agreements": queries.agreements(c, country=a, with_=b)}
 
 
-def event_page(c, event_id: int) -> dict:
+def event_page(c, event_id: str) -> dict:
     ev = queries.event(c, event_id)
     if ev is None:
         raise not_found(f"no event {event_id}")
@@ -152,13 +152,14 @@ def network_html(request: Request, c=Depends(conn)):
 
 
 @router.get("/events/{event_id}.json")
-def event_json(event_id: int, c=Depends(conn)):
-    return JSONResponse(event_page(c, event_id))
+def event_json(request: Request, event_id: str, c=Depends(conn)):
+    return current_event(c, event_id, request.url.path) or JSONResponse(event_page(c, event_id))
 
 
 @router.get("/events/{event_id}", response_class=HTMLResponse)
-def event_html(request: Request, event_id: int, c=Depends(conn)):
-    return render("event.html", request, data=event_page(c, event_id), json_url=_json_url(request))
+def event_html(request: Request, event_id: str, c=Depends(conn)):
+    return current_event(c, event_id, request.url.path) or \
+        render("event.html", request, data=event_page(c, event_id), json_url=_json_url(request))
 
 
 @router.get("/people/{person_id}.json")

@@ -167,8 +167,8 @@ def test_parquet_dates_are_dates_for_pandas_and_mentions_one_row_per_report(db, 
     r = cli("export", "--format", "mentions", "--out", str(mentions), "--db", str(db))
     assert r.returncode == 0, r.stderr.decode()
     rows = list(csv.DictReader(mentions.open(encoding="utf-8")))
-    talks = next(int(x) for x in frame[frame["n_sources"] == 2]["id"])
-    mine = [m for m in rows if int(m["event_id"]) == talks]
+    talks = next(x for x in frame[frame["n_sources"] == 2]["id"])
+    mine = [m for m in rows if m["event_id"] == talks]
     assert sorted({m["article_id"] for m in mine}) == ["w1", "w2"]
     assert all(m["sentence"] and int(m["sentence_end"]) > int(m["sentence_start"]) for m in mine)
 
@@ -176,7 +176,7 @@ def test_parquet_dates_are_dates_for_pandas_and_mentions_one_row_per_report(db, 
 @pytest.mark.parametrize("args,message", [
     (["events", "--country", "Atlantis"], "unknown country 'Atlantis'"),
     (["events", "--since", "May 2024"], "bad date 'May 2024'"),
-    (["show", "99999"], "no event 99999"),
+    (["show", "99999"], "no event '99999'"),
     (["export", "--format", "parquet"], "parquet needs a file"),
     (["search", "a*"], "a prefix search needs at least 2 letters"),
 ])
