@@ -24,7 +24,7 @@ KINDS = click.Choice(["meeting", "call", "visit", "multilateral"])
 def event_filters(f):
     f = click.option("--limit", type=click.IntRange(1, MAX_ID), help="At most this many rows.")(f)
     f = click.option("--news-only", is_flag=True, help="Leave out background (historical) engagements.")(f)
-    f = click.option("--person", help="Person id, or text of one of their names.")(f)
+    f = click.option("--person", help="Person id (p-…), or text of one of their names.")(f)
     f = click.option("--until", help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
     f = click.option("--since", help="On or after this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
     f = click.option("--kind", type=KINDS, help="Kind of engagement.")(f)
@@ -86,7 +86,7 @@ def agreements(country, with_, since, until, type_, status, limit, db: Path | No
 
 @main.command()
 @click.option("--country", help="People serving this country.")
-@click.option("--name", help="Text of one of their names, or a person id.")
+@click.option("--name", help="Text of one of their names, or a person id (p-…).")
 @click.option("--limit", type=click.IntRange(1, MAX_ID))
 @db_option
 @format_options

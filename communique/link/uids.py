@@ -1,13 +1,15 @@
-"""Citable event ids: `ev-` and ten hex digits, the same for the same inputs whatever the ingest
-order, the number of processes or the engine.
+"""Citable ids: `ev-` (events) and `p-` (people) and ten hex digits, the same for the same inputs
+whatever the ingest order, the number of processes or the engine.
 
 Why not the row number: it counts ingest order (the same dialogue was event 79 in one store and
 14 in another). An event's uid is a hash of its *founding report*: the earliest published of its
 reports (then the lowest article id and index), so it depends only on which reports the event
 holds, not on when they arrived; a report published later joining the event leaves it unchanged.
 When the founding report changes (an earlier report arrives, or two events merge), the event
-takes the new uid and `event_uids` keeps the old one with its founding report: looking an old
+takes the new uid and `issued_uids` keeps the old one with its founding report: looking an old
 uid up finds the event that now holds that report, so every id ever cited keeps answering.
+A person's uid is the same construction over the articles naming them (the founding row of
+`article_people`, earliest published first).
 """
 from __future__ import annotations
 
@@ -15,23 +17,54 @@ import hashlib
 import sqlite3
 
 PREFIX = "ev-"
+PERSON_PREFIX = "p-"
 
 
-def uid_for(article_id: str, idx: int) -> str:
-    return PREFIX + hashlib.sha256(f"{article_id}\x1f{idx}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
+def uid_for(article_id: str, idx: int, prefix: str = PREFIX) -> str:
+    return prefix + hashlib.sha256(f"{article_id}\x1f{idx}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
+
+
+def _order(article_id: str, idx: int, published: str | None) -> tuple:
+    return published is None, published or "", article_id, idx
 
 
 def founding(reports: list[tuple[str, int, str | None]]) -> tuple[str, int]:
     """(article id, index) of the founding report among (article id, index, published) reports."""
-    aid, idx, _ = min(reports, key=lambda r: (r[2] is None, r[2] or "", r[0], r[1]))
+    aid, idx, _ = min(reports, key=lambda r: _order(*r))
     return aid, idx
+
+
+def _key_text(article_id: str, idx: int, published: str | None) -> str:
+    """The founding order as one sortable string (kept in people.founding for the cheap update)."""
+    return f"{int(published is None)}\x1f{published or ''}\x1f{article_id}\x1f{idx:09d}"
+
+
+def note_person(conn: sqlite3.Connection, pid: int, article_id: str, idx: int, published: str | None) -> None:
+    """An article names person `pid` (as article_people row idx): the row founds them if it comes
+    first in the founding order."""
+    key = _key_text(article_id, idx, published)
+    current = conn.execute("SELECT founding FROM people WHERE id = ?", (pid,)).fetchone()[0]
+    if current is None or key < current:
+        uid = uid_for(article_id, idx, PERSON_PREFIX)
+        conn.execute("INSERT OR IGNORE INTO issued_uids (uid, article_id, idx) VALUES (?, ?, ?)", (uid, article_id, idx))
+        conn.execute("UPDATE people SET uid = ?, founding = ? WHERE id = ?", (uid, key, pid))
+
+
+def refresh_person(conn: sqlite3.Connection, pid: int) -> None:
+    """Recompute a person's founding row from every article naming them (after a deletion)."""
+    rows = conn.execute("SELECT ap.article_id, ap.idx, a.published FROM article_people ap"
+                        " JOIN articles a ON a.id = ap.article_id WHERE ap.person_id = ?", (pid,)).fetchall()
+    if rows:
+        conn.execute("UPDATE people SET founding = NULL WHERE id = ?", (pid,))
+        aid, idx = founding(rows)
+        note_person(conn, pid, aid, idx, next(r[2] for r in rows if r[0] == aid and r[1] == idx))
 
 
 def assign(conn: sqlite3.Connection, event_id: int, reports: list[tuple[str, int, str | None]]) -> str:
     """Give a canonical event the uid of its founding report, remembering it for later look-ups."""
     aid, idx = founding(reports)
     uid = uid_for(aid, idx)
-    conn.execute("INSERT OR IGNORE INTO event_uids (uid, article_id, idx) VALUES (?, ?, ?)", (uid, aid, idx))
+    conn.execute("INSERT OR IGNORE INTO issued_uids (uid, article_id, idx) VALUES (?, ?, ?)", (uid, aid, idx))
     conn.execute("UPDATE events SET uid = ? WHERE id = ?", (uid, event_id))
     return uid
 
@@ -43,5 +76,15 @@ def resolve(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
     if row:
         return row[0], row[1]
     return conn.execute(
-        "SELECT e.id, e.uid FROM event_uids u JOIN article_events ae ON ae.article_id = u.article_id AND ae.idx = u.idx"
+        "SELECT e.id, e.uid FROM issued_uids u JOIN article_events ae ON ae.article_id = u.article_id AND ae.idx = u.idx"
         " JOIN events e ON e.id = ae.event_id WHERE u.uid = ?", (uid,)).fetchone()
+
+
+def resolve_person(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the person a uid names now (through the mention that founded it)."""
+    row = conn.execute("SELECT id, uid FROM people WHERE uid = ?", (uid,)).fetchone()
+    if row:
+        return row[0], row[1]
+    return conn.execute(
+        "SELECT p.id, p.uid FROM issued_uids u JOIN article_people ap ON ap.article_id = u.article_id"
+        " AND ap.idx = u.idx JOIN people p ON p.id = ap.person_id WHERE u.uid = ?", (uid,)).fetchone()

@@ -17,7 +17,7 @@ import regex
 
 from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
-from communique.link.uids import resolve
+from communique.link.uids import PERSON_PREFIX, resolve, resolve_person
 from communique.store.fts import fts_query
 from communique.nlp import lexicons
 
@@ -71,10 +71,11 @@ def _like(text: str) -> str:
 
 
 def person_ids(conn: sqlite3.Connection, person: str) -> list[int]:
-    """A person id, or every person one of whose names contains the text."""
+    """The row of a person's citable id (p-…), or every person one of whose names contains the text."""
     person = person.strip()
-    if person.isascii() and person.isdigit():
-        return [int(person)] if int(person) <= MAX_ID else []
+    if person.startswith(PERSON_PREFIX):
+        found = resolve_person(conn, person[:64])
+        return [found[0]] if found else []
     return [r[0] for r in conn.execute(
         "SELECT DISTINCT person_id FROM person_aliases WHERE alias LIKE ? ESCAPE '\\' OR alias_key LIKE ? ESCAPE '\\'",
         (_like(person), _like(fold(person))))]
@@ -176,7 +177,7 @@ def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, lis
     for i in range(0, len(ids), 500):
         part = ids[i:i + 500]
         for eid, pid, name, country in conn.execute(
-                "SELECT DISTINCT ae.event_id, pe.id, pe.name, pe.country FROM article_events ae"
+                "SELECT DISTINCT ae.event_id, pe.uid, pe.name, pe.country FROM article_events ae"
                 " JOIN participants p ON p.article_id = ae.article_id AND p.event_idx = ae.idx"
                 f" JOIN people pe ON pe.id = p.person_id WHERE ae.event_id IN ({','.join('?' * len(part))})"
                 " ORDER BY pe.name", part):
@@ -274,7 +275,7 @@ def people(conn: sqlite3.Connection, country: str | None = None, name: str | Non
         ids = person_ids(conn, name) or [-1]
         where.append(f"p.id IN ({','.join('?' * len(ids))})")
         args += ids
-    sql = "SELECT p.id, p.name, p.country, p.n_articles FROM people p"
+    sql = "SELECT p.id, p.uid, p.name, p.country, p.n_articles FROM people p"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY p.n_articles DESC, p.name"
@@ -282,19 +283,29 @@ def people(conn: sqlite3.Connection, country: str | None = None, name: str | Non
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
     out = []
-    for pid, pname, pcountry, n in conn.execute(sql, args).fetchall():
+    for pid, uid, pname, pcountry, n in conn.execute(sql, args).fetchall():
         title = conn.execute("SELECT title FROM person_offices WHERE person_id = ? ORDER BY last_seen DESC,"
                              " n_articles DESC LIMIT 1", (pid,)).fetchone()
         aliases = [r[0] for r in conn.execute(
             "SELECT DISTINCT alias FROM person_aliases WHERE person_id = ? AND alias != ? ORDER BY alias", (pid, pname))]
-        out.append({"id": pid, "name": pname, "country": pcountry, "title": title[0] if title else None,
+        out.append({"id": uid, "name": pname, "country": pcountry, "title": title[0] if title else None,
                     "aliases": aliases, "n_articles": n})
     return out
 
 
-def person(conn: sqlite3.Connection, person_id: int) -> dict | None:
-    """A person with every name form and office seen, first and last seen, and their events."""
-    found = people(conn, name=str(person_id))
+def person_key(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the person an id names: its own, or one it had before."""
+    return resolve_person(conn, uid)
+
+
+def person(conn: sqlite3.Connection, uid: str) -> dict | None:
+    """A person (by citable id, or one they had before) with every name form and office seen, first
+    and last seen, and their events."""
+    key = resolve_person(conn, uid[:64])
+    if key is None:
+        return None
+    person_id = key[0]
+    found = people(conn, name=key[1])
     if not found:
         return None
     out = found[0]
@@ -302,7 +313,7 @@ def person(conn: sqlite3.Connection, person_id: int) -> dict | None:
                        "n_articles": r[5]} for r in conn.execute(
         "SELECT title, rank, country, first_seen, last_seen, n_articles FROM person_offices WHERE person_id = ?"
         " ORDER BY first_seen IS NULL, first_seen, title", (person_id,))]
-    out["events"] = events(conn, person=str(person_id))
+    out["events"] = events(conn, person=key[1])
     return out
 
 

@@ -235,8 +235,8 @@ MIGRATIONS.append(
     #    Places geocoded (extract/geocode.py): GeoNames id and coordinates (null: not resolved).
     #    Counts as GDELT keeps them: n_sources stays every report; num_articles counts a copy of an
     #    earlier report (articles.duplicate_of) once; num_sources counts distinct outlets.
-    #    Citable ids (link/uids.py): events.uid from the event's founding report; event_uids keeps
-    #    every uid ever given out, with its founding report, so an old uid still finds its event.
+    #    Citable ids (link/uids.py): events.uid and people.uid from the founding report or mention;
+    #    issued_uids keeps every uid ever given out with it, so an old uid still finds its row.
     """
     ALTER TABLE events ADD COLUMN date_start TEXT;
     ALTER TABLE events ADD COLUMN date_text TEXT;
@@ -247,7 +247,10 @@ MIGRATIONS.append(
     ALTER TABLE events ADD COLUMN num_sources INTEGER;
     ALTER TABLE events ADD COLUMN uid TEXT;
     CREATE UNIQUE INDEX events_uid ON events(uid);
-    CREATE TABLE event_uids (
+    ALTER TABLE people ADD COLUMN uid TEXT;
+    ALTER TABLE people ADD COLUMN founding TEXT;
+    CREATE UNIQUE INDEX people_uid ON people(uid);
+    CREATE TABLE issued_uids (
         uid TEXT PRIMARY KEY,
         article_id TEXT NOT NULL, idx INTEGER NOT NULL
     ) WITHOUT ROWID;

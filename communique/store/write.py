@@ -18,6 +18,7 @@ from communique.link import similarity
 from communique.link.agreements import link_article_agreements, refresh_agreement
 from communique.link.canonical import link_article_events, refresh_event
 from communique.link.events import anchor, EventView
+from communique.link import uids
 from communique.link.people import link_person, note_person, refresh_person
 from communique.errors import IdCollision
 from communique.model import Record
@@ -96,6 +97,7 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
         refresh_event(conn, eid)
     for pid in people:
         refresh_person(conn, pid)
+        uids.refresh_person(conn, pid)
     return bool(gone)
 
 
@@ -137,7 +139,7 @@ def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, inp
          duplicate_of, sig))
     conn.executemany("INSERT INTO article_bands (band, hash, article_id) VALUES (?,?,?)",
                      [(b, h, aid) for b, h in bands])
-    person_of = _insert_people(conn, aid, data.get("people") or [])
+    person_of = _insert_people(conn, aid, data.get("people") or [], data.get("published"))
     _insert_events(conn, data, person_of)
     _insert_agreements(conn, aid, data.get("agreements") or [])
     _insert_areas_statements(conn, aid, data)
@@ -145,7 +147,8 @@ def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, inp
     link_article_agreements(conn, aid)
 
 
-def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict]) -> dict[str, tuple[int, str | None]]:
+def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict],
+                   published: str | None) -> dict[str, tuple[int, str | None]]:
     """article_people rows linked to the registry; name -> (person id, country)."""
     person_of: dict[str, tuple[int, str | None]] = {}
     counted: set[int] = set()
@@ -158,6 +161,7 @@ def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict]) -> di
                          [(aid, idx, m["start"], m["end"], m["text"]) for m in p.get("mentions") or []])
         person_of.setdefault(p["name"], (pid, p.get("country")))
         note_person(conn, pid, p["name"], first_in_article=pid not in counted)
+        uids.note_person(conn, pid, aid, idx, published)
         counted.add(pid)
     return person_of
 

@@ -88,12 +88,19 @@ def people(request: Request, country: str | None = None, name: str | None = None
     return paging.page(request, everyone[paging.offset:paging.offset + paging.limit], len(everyone))
 
 
+def current_person(c, person_id: str, path: str) -> RedirectResponse | None:
+    """404 for an id no person holds; 308 to the current id for one they had before."""
+    key = queries.person_key(c, person_id[:MAX_UID_CHARS])
+    if key is None:
+        raise not_found(f"no person {person_id[:MAX_UID_CHARS]}")
+    if key[1] != person_id:
+        return RedirectResponse(path.replace(person_id, key[1], 1), status_code=308)
+    return None
+
+
 @router.get("/people/{person_id}", summary="A person: name forms, offices over time, events")
-def person(person_id: int, c=Depends(conn)):
-    found = queries.person(c, person_id)
-    if found is None:
-        raise not_found(f"no person {person_id}")
-    return found
+def person(request: Request, person_id: str, c=Depends(conn)):
+    return current_person(c, person_id, request.url.path) or queries.person(c, person_id)
 
 
 @router.get("/agreements", summary="Documents signed or planned")

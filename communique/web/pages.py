@@ -15,7 +15,7 @@ from communique import __version__
 from communique.link.intervals import describe
 from communique.store import analytics, queries
 from communique.web import charts
-from communique.web.api import conn, current_event
+from communique.web.api import conn, current_event, current_person
 from communique.web.app import bounded_search, not_found
 
 HERE = Path(__file__).parent
@@ -77,7 +77,7 @@ def event_page(c, event_id: str) -> dict:
     return ev
 
 
-def person_page(c, person_id: int) -> dict:
+def person_page(c, person_id: str) -> dict:
     found = queries.person(c, person_id)
     if found is None:
         raise not_found(f"no person {person_id}")
@@ -163,13 +163,14 @@ def event_html(request: Request, event_id: str, c=Depends(conn)):
 
 
 @router.get("/people/{person_id}.json")
-def person_json(person_id: int, c=Depends(conn)):
-    return JSONResponse(person_page(c, person_id))
+def person_json(request: Request, person_id: str, c=Depends(conn)):
+    return current_person(c, person_id, request.url.path) or JSONResponse(person_page(c, person_id))
 
 
 @router.get("/people/{person_id}", response_class=HTMLResponse)
-def person_html(request: Request, person_id: int, c=Depends(conn)):
-    return render("person.html", request, data=person_page(c, person_id), json_url=_json_url(request))
+def person_html(request: Request, person_id: str, c=Depends(conn)):
+    return current_person(c, person_id, request.url.path) or \
+        render("person.html", request, data=person_page(c, person_id), json_url=_json_url(request))
 
 
 @router.get("/agreements.json")

@@ -6,7 +6,7 @@ import pytest
 from webserver import TOKEN, built_db, ingest_server, server  # noqa: F401  (fixtures)
 
 ENDPOINTS = ["/api/events", "/api/events?country=Vietnam&with=RUS&kind=meeting&since=2024&until=2025-12",
-             "/api/events/{first}", "/api/people", "/api/people?country=VNM", "/api/people/1", "/api/agreements",
+             "/api/events/{first}", "/api/people", "/api/people?country=VNM", "/api/people/{person}", "/api/agreements",
              "/api/agreements?country=VNM&with=AZE&status=signed", "/api/areas", "/api/areas?country=VNM&with=RUS",
              "/api/timeline?country=VNM&with=RUS", "/api/search?q=training", "/api/stats", "/api/network",
              "/openapi.json"]
@@ -14,7 +14,7 @@ ENDPOINTS = ["/api/events", "/api/events?country=Vietnam&with=RUS&kind=meeting&s
 
 @pytest.mark.parametrize("path", ENDPOINTS)
 def test_every_endpoint_answers_json(server, path):
-    status, headers, body = server.request(path.format(first=_first_event(server)))
+    status, headers, body = server.request(path.format(first=_first_event(server), person=_first_person(server)))
     assert status == 200 and headers["content-type"].startswith("application/json")
     assert json.loads(body)
 
@@ -87,15 +87,19 @@ def test_one_error_shape(server, path, status, code):
     assert data["message"]
 
 
+def _first_person(server) -> str:
+    return server.json("/api/people?limit=1")[1]["items"][0]["id"]
+
+
 def _first_event(server) -> str:
     """The citable id of the newest event (ids are hashes, not row numbers)."""
     return server.json("/api/events?limit=1")[1]["items"][0]["id"]
 
 
 @pytest.mark.parametrize("page", ["/index", "/countries/VNM", "/pairs/RUS/VNM", "/network", "/events/{first}",
-                                  "/people/1", "/agreements", "/search"])
+                                  "/people/{person}", "/agreements", "/search"])
 def test_every_page_has_a_json_twin(server, page):
-    page = page.format(first=_first_event(server))
+    page = page.format(first=_first_event(server), person=_first_person(server))
     html_status, headers, html = server.request(page if page != "/index" else "/")
     assert html_status == 200 and headers["content-type"].startswith("text/html")
     assert "script-src 'none'" in headers["content-security-policy"]

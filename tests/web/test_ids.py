@@ -8,6 +8,16 @@ from conftest import SHARED, cli, needs_shared
 from webserver import Server, built_db  # noqa: F401  (fixture)
 
 
+def _people(db):
+    """uid -> the (article, index) mentions of that person."""
+    out: dict[str, set] = {}
+    with sqlite3.connect(db) as conn:
+        for uid, aid, idx in conn.execute("SELECT p.uid, ap.article_id, ap.idx FROM people p"
+                                          " JOIN article_people ap ON ap.person_id = p.id"):
+            out.setdefault(uid, set()).add((aid, idx))
+    return out
+
+
 def _events(db):
     """uid -> the set of (article, index) reports it holds."""
     out: dict[str, set] = {}
@@ -33,6 +43,9 @@ def test_dev_and_seeds_in_any_order_or_process_count_give_the_same_ids(built_db,
     assert len(first) > 50 and all(uid and uid.startswith("ev-") and len(uid) == 13 for uid in first)
     assert _events(other) == first
     assert _events(parallel) == first
+    people = _people(built_db)
+    assert len(people) > 50 and all(uid and uid.startswith("p-") for uid in people)
+    assert _people(other) == people and _people(parallel) == people
 
 
 STORY = ("Vietnamese Minister of National Defence General Tran Quoc Binh held talks with Russian Deputy Defence Minister "
@@ -71,5 +84,11 @@ def test_an_id_given_out_before_an_earlier_report_joined_still_answers(tmp_path)
         status, body = server.json(f"/api/events/{old['id']}")            # followed
         assert status == 200 and body["id"] == now["id"]
         assert server.json("/api/events/ev-0000000000")[0] == 404
+        # the Vietnamese minister was first named by the later article; the earlier one founds him now
+        with sqlite3.connect(db) as conn:
+            old_person = conn.execute("SELECT uid FROM issued_uids WHERE uid LIKE 'p-%' AND article_id = 'later'"
+                                      " AND idx = 0").fetchone()[0]
+        status, body = server.json(f"/api/people/{old_person}")
+        assert status == 200 and body["id"] != old_person and body["name"] == "Tran Quoc Binh"
     finally:
         server.stop()
