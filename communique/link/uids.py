@@ -69,22 +69,26 @@ def assign(conn: sqlite3.Connection, event_id: int, reports: list[tuple[str, int
     return uid
 
 
-def resolve(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
-    """(row id, current uid) of the event a uid names now, or None when none does (its founding
-    report was removed with its article)."""
-    row = conn.execute("SELECT id, uid FROM events WHERE uid = ?", (uid,)).fetchone()
+# (canonical table, article-level table, its column naming the canonical row) per id prefix
+_TABLES = {PREFIX: ("events", "article_events", "event_id"), PERSON_PREFIX: ("people", "article_people", "person_id")}
+
+
+def _resolve(conn: sqlite3.Connection, uid: str, prefix: str) -> tuple[int, str] | None:
+    table, rows, column = _TABLES[prefix]
+    row = conn.execute(f"SELECT id, uid FROM {table} WHERE uid = ?", (uid,)).fetchone()
     if row:
         return row[0], row[1]
     return conn.execute(
-        "SELECT e.id, e.uid FROM issued_uids u JOIN article_events ae ON ae.article_id = u.article_id AND ae.idx = u.idx"
-        " JOIN events e ON e.id = ae.event_id WHERE u.uid = ?", (uid,)).fetchone()
+        f"SELECT t.id, t.uid FROM issued_uids u JOIN {rows} r ON r.article_id = u.article_id AND r.idx = u.idx"
+        f" JOIN {table} t ON t.id = r.{column} WHERE u.uid = ?", (uid,)).fetchone()
+
+
+def resolve(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the event a uid names now, or None when none does (its founding
+    report was removed with its article)."""
+    return _resolve(conn, uid, PREFIX)
 
 
 def resolve_person(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
     """(row id, current uid) of the person a uid names now (through the mention that founded it)."""
-    row = conn.execute("SELECT id, uid FROM people WHERE uid = ?", (uid,)).fetchone()
-    if row:
-        return row[0], row[1]
-    return conn.execute(
-        "SELECT p.id, p.uid FROM issued_uids u JOIN article_people ap ON ap.article_id = u.article_id"
-        " AND ap.idx = u.idx JOIN people p ON p.id = ap.person_id WHERE u.uid = ?", (uid,)).fetchone()
+    return _resolve(conn, uid, PERSON_PREFIX)

@@ -63,15 +63,18 @@ def events(request: Request, filters: dict = Depends(event_filters), paging: Pag
     return paging.page(request, items, queries.count_events(c, **filters))
 
 
-def current_event(c, event_id: str, path: str) -> RedirectResponse | None:
-    """404 for an id no event holds; a permanent redirect for an id an event had before it merged
-    with another or an earlier report joined it (link/uids.py); None for a current id."""
-    key = queries.event_key(c, event_id[:MAX_UID_CHARS])
+def _current(key, what: str, given: str, path: str) -> RedirectResponse | None:
+    """404 for an id nothing holds; a permanent redirect for an id the row had before (a merge, an
+    earlier report joining: link/uids.py); None for a current id."""
     if key is None:
-        raise not_found(f"no event {event_id[:MAX_UID_CHARS]}")
-    if key[1] != event_id:
-        return RedirectResponse(path.replace(event_id, key[1], 1), status_code=308)
+        raise not_found(f"no {what} {given[:MAX_UID_CHARS]}")
+    if key[1] != given:
+        return RedirectResponse(path.replace(given, key[1], 1), status_code=308)
     return None
+
+
+def current_event(c, event_id: str, path: str) -> RedirectResponse | None:
+    return _current(queries.event_key(c, event_id[:MAX_UID_CHARS]), "event", event_id, path)
 
 
 @router.get("/events/{event_id}", summary="One event with its sources and their evidence; an id the event "
@@ -89,13 +92,7 @@ def people(request: Request, country: str | None = None, name: str | None = None
 
 
 def current_person(c, person_id: str, path: str) -> RedirectResponse | None:
-    """404 for an id no person holds; 308 to the current id for one they had before."""
-    key = queries.person_key(c, person_id[:MAX_UID_CHARS])
-    if key is None:
-        raise not_found(f"no person {person_id[:MAX_UID_CHARS]}")
-    if key[1] != person_id:
-        return RedirectResponse(path.replace(person_id, key[1], 1), status_code=308)
-    return None
+    return _current(queries.person_key(c, person_id[:MAX_UID_CHARS]), "person", person_id, path)
 
 
 @router.get("/people/{person_id}", summary="A person: name forms, offices over time, events")

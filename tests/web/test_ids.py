@@ -8,24 +8,21 @@ from conftest import SHARED, cli, needs_shared
 from webserver import Server, built_db  # noqa: F401  (fixture)
 
 
-def _people(db):
-    """uid -> the (article, index) mentions of that person."""
+def _members(db, sql):
+    """uid -> the set of (article, index) rows it holds."""
     out: dict[str, set] = {}
     with sqlite3.connect(db) as conn:
-        for uid, aid, idx in conn.execute("SELECT p.uid, ap.article_id, ap.idx FROM people p"
-                                          " JOIN article_people ap ON ap.person_id = p.id"):
+        for uid, aid, idx in conn.execute(sql):
             out.setdefault(uid, set()).add((aid, idx))
     return out
+
+
+def _people(db):
+    return _members(db, "SELECT p.uid, ap.article_id, ap.idx FROM people p JOIN article_people ap ON ap.person_id = p.id")
 
 
 def _events(db):
-    """uid -> the set of (article, index) reports it holds."""
-    out: dict[str, set] = {}
-    with sqlite3.connect(db) as conn:
-        for uid, aid, idx in conn.execute("SELECT e.uid, ae.article_id, ae.idx FROM events e"
-                                          " JOIN article_events ae ON ae.event_id = e.id"):
-            out.setdefault(uid, set()).add((aid, idx))
-    return out
+    return _members(db, "SELECT e.uid, ae.article_id, ae.idx FROM events e JOIN article_events ae ON ae.event_id = e.id")
 
 
 @needs_shared
