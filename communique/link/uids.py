@@ -1,4 +1,4 @@
-"""Citable ids: `ev-` (events) and `p-` (people) and ten hex digits, the same for the same inputs
+"""Citable ids: `ev-` (events), `p-` (people), `ag-` (agreements) and ten hex digits, the same for the same inputs
 whatever the ingest order, the number of processes or the engine.
 
 Why not the row number: it counts ingest order (the same dialogue was event 79 in one store and
@@ -9,7 +9,7 @@ When the founding report changes (an earlier report arrives, or two events merge
 takes the new uid and `issued_uids` keeps the old one with its founding report: looking an old
 uid up finds the event that now holds that report, so every id ever cited keeps answering.
 A person's uid is the same construction over the articles naming them (the founding row of
-`article_people`, earliest published first).
+`article_people`, earliest published first); an agreement's over its reports (`article_agreements`).
 """
 from __future__ import annotations
 
@@ -18,6 +18,10 @@ import sqlite3
 
 PREFIX = "ev-"
 PERSON_PREFIX = "p-"
+AGREEMENT_PREFIX = "ag-"
+# (canonical table, article-level table, its column naming the canonical row) per id prefix
+_TABLES = {PREFIX: ("events", "article_events", "event_id"), PERSON_PREFIX: ("people", "article_people", "person_id"),
+           AGREEMENT_PREFIX: ("agreements", "article_agreements", "agreement_id")}
 
 
 def uid_for(article_id: str, idx: int, prefix: str = PREFIX) -> str:
@@ -60,17 +64,16 @@ def refresh_person(conn: sqlite3.Connection, pid: int) -> None:
         note_person(conn, pid, aid, idx, next(r[2] for r in rows if r[0] == aid and r[1] == idx))
 
 
-def assign(conn: sqlite3.Connection, event_id: int, reports: list[tuple[str, int, str | None]]) -> str:
-    """Give a canonical event the uid of its founding report, remembering it for later look-ups."""
+def assign(conn: sqlite3.Connection, row_id: int, reports: list[tuple[str, int, str | None]],
+           prefix: str = PREFIX) -> str:
+    """Give a canonical event (agreement) the uid of its founding report, remembered for look-ups."""
     aid, idx = founding(reports)
-    uid = uid_for(aid, idx)
+    uid = uid_for(aid, idx, prefix)
     conn.execute("INSERT OR IGNORE INTO issued_uids (uid, article_id, idx) VALUES (?, ?, ?)", (uid, aid, idx))
-    conn.execute("UPDATE events SET uid = ? WHERE id = ?", (uid, event_id))
+    conn.execute(f"UPDATE {_TABLES[prefix][0]} SET uid = ? WHERE id = ?", (uid, row_id))
     return uid
 
 
-# (canonical table, article-level table, its column naming the canonical row) per id prefix
-_TABLES = {PREFIX: ("events", "article_events", "event_id"), PERSON_PREFIX: ("people", "article_people", "person_id")}
 
 
 def _resolve(conn: sqlite3.Connection, uid: str, prefix: str) -> tuple[int, str] | None:
@@ -92,3 +95,8 @@ def resolve(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
 def resolve_person(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
     """(row id, current uid) of the person a uid names now (through the mention that founded it)."""
     return _resolve(conn, uid, PERSON_PREFIX)
+
+
+def resolve_agreement(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the agreement a uid names now."""
+    return _resolve(conn, uid, AGREEMENT_PREFIX)

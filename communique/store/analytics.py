@@ -74,7 +74,7 @@ def network(conn: sqlite3.Connection, min_events: int = 1) -> dict:
 
 def signed_in_year(conn: sqlite3.Connection, year: str, limit: int = 20) -> list[dict]:
     rows = conn.execute(
-        "SELECT id, type, subject, countries, date, (SELECT uid FROM events WHERE id = event_id), n_sources"
+        "SELECT uid, type, subject, countries, date, (SELECT uid FROM events WHERE id = event_id), n_sources"
         " FROM agreements WHERE status = 'signed'"
         " AND sort_date BETWEEN ? AND ? ORDER BY sort_date DESC, id DESC LIMIT ?",
         (f"{year}-01-01", f"{year}-12-31", limit)).fetchall()

@@ -210,8 +210,8 @@ def event(conn: sqlite3.Connection, uid: str) -> dict | None:
                 "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
                 " AND owner_idx = ? ORDER BY start", (src["article_id"], src["idx"]))]
     out["sources"] = sources
-    out["agreements"] = _dicts(conn, "SELECT id, type, subject, status, date FROM agreements WHERE event_id = ?"
-                                     " ORDER BY id", (event_id,))
+    out["agreements"] = _dicts(conn, "SELECT uid AS id, type, subject, status, date FROM agreements"
+                                     " WHERE event_id = ? ORDER BY uid", (event_id,))
     return out
 
 
@@ -249,11 +249,11 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     if until:
         where.append("g.sort_date <= ?")
         args.append(_bound(until, True))
-    sql = ("SELECT g.id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision,"
+    sql = ("SELECT g.id AS row_id, g.uid AS id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision,"
            " (SELECT uid FROM events WHERE id = g.event_id) AS event_id, g.n_sources FROM agreements g")
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY g.sort_date IS NULL, g.sort_date DESC, g.id DESC"
+    sql += " ORDER BY g.sort_date IS NULL, g.sort_date DESC, g.uid DESC"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
@@ -261,7 +261,8 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     for r in rows:
         r["countries"] = r["countries"].split(",") if r["countries"] else []
         r["sources"] = [x[0] for x in conn.execute(
-            "SELECT DISTINCT article_id FROM article_agreements WHERE agreement_id = ? ORDER BY article_id", (r["id"],))]
+            "SELECT DISTINCT article_id FROM article_agreements WHERE agreement_id = ? ORDER BY article_id",
+            (r.pop("row_id"),))]
     return rows
 
 

@@ -235,7 +235,7 @@ MIGRATIONS.append(
     #    Places geocoded (extract/geocode.py): GeoNames id and coordinates (null: not resolved).
     #    Counts as GDELT keeps them: n_sources stays every report; num_articles counts a copy of an
     #    earlier report (articles.duplicate_of) once; num_sources counts distinct outlets.
-    #    Citable ids (link/uids.py): events.uid and people.uid from the founding report or mention;
+    #    Citable ids (link/uids.py): events, people and agreements .uid from the founding report;
     #    issued_uids keeps every uid ever given out with it, so an old uid still finds its row.
     """
     ALTER TABLE events ADD COLUMN date_start TEXT;
@@ -250,6 +250,9 @@ MIGRATIONS.append(
     ALTER TABLE people ADD COLUMN uid TEXT;
     ALTER TABLE people ADD COLUMN founding TEXT;
     CREATE UNIQUE INDEX people_uid ON people(uid);
+    ALTER TABLE agreements ADD COLUMN uid TEXT;
+    CREATE UNIQUE INDEX agreements_uid ON agreements(uid);
+    CREATE INDEX article_agreements_block ON article_agreements(type, countries, status);
     CREATE TABLE issued_uids (
         uid TEXT PRIMARY KEY,
         article_id TEXT NOT NULL, idx INTEGER NOT NULL

@@ -21,6 +21,11 @@ def _people(db):
     return _members(db, "SELECT p.uid, ap.article_id, ap.idx FROM people p JOIN article_people ap ON ap.person_id = p.id")
 
 
+def _agreements(db):
+    return _members(db, "SELECT g.uid, aa.article_id, aa.idx FROM agreements g"
+                        " JOIN article_agreements aa ON aa.agreement_id = g.id")
+
+
 def _events(db):
     return _members(db, "SELECT e.uid, ae.article_id, ae.idx FROM events e JOIN article_events ae ON ae.event_id = e.id")
 
@@ -43,6 +48,9 @@ def test_dev_and_seeds_in_any_order_or_process_count_give_the_same_ids(built_db,
     people = _people(built_db)
     assert len(people) > 50 and all(uid and uid.startswith("p-") for uid in people)
     assert _people(other) == people and _people(parallel) == people
+    agreements = _agreements(built_db)
+    assert len(agreements) > 10 and all(uid and uid.startswith("ag-") for uid in agreements)
+    assert _agreements(other) == agreements and _agreements(parallel) == agreements
 
 
 STORY = ("Vietnamese Minister of National Defence General Tran Quoc Binh held talks with Russian Deputy Defence Minister "
