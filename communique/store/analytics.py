@@ -36,8 +36,8 @@ def _pair_where(country: str, other: str | None) -> tuple[str, list]:
 
 
 def kinds_by_year(conn: sqlite3.Connection, country: str, other: str | None = None) -> list[dict]:
-    """[{year, meeting, call, visit, multilateral}] for the timeline chart (undated events by their
-    first report's year)."""
+    """[{year, meeting, call, visit, multilateral}] for the timeline chart, by `sort_date` (the
+    interval's first day; an event the text does not date, by its first report's publication)."""
     where, args = _pair_where(country, other)
     rows = conn.execute(f"SELECT substr(e.sort_date, 1, 4), e.kind, count(*) FROM events e WHERE {where}"
                         " AND e.sort_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1", args).fetchall()
@@ -45,6 +45,13 @@ def kinds_by_year(conn: sqlite3.Connection, country: str, other: str | None = No
     for year, kind, n in rows:
         years.setdefault(year, {"year": year, "meeting": 0, "call": 0, "visit": 0, "multilateral": 0})[kind] = n
     return list(years.values())
+
+
+def undated_count(conn: sqlite3.Connection, country: str, other: str | None = None) -> int:
+    """Events of the country (pair) with no date at all, not even a publication date: counted
+    beside the time charts, which cannot place them, so none disappears silently."""
+    where, args = _pair_where(country, other)
+    return conn.execute(f"SELECT count(*) FROM events e WHERE {where} AND e.sort_date IS NULL", args).fetchone()[0]
 
 
 def areas_by_year(conn: sqlite3.Connection, country: str, other: str | None = None) -> list[dict]:

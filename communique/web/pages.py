@@ -58,13 +58,13 @@ def overview(c) -> dict:
 def country(c, code: str) -> dict:
     code = queries.country_code(code)
     return {"country": code, "partners": analytics.partner_counts(c, code),
-            "by_year": analytics.kinds_by_year(c, code), "areas_by_year": analytics.areas_by_year(c, code),
-            "events": queries.events(c, country=code, limit=100)}
+            "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
+            "areas_by_year": analytics.areas_by_year(c, code), "events": queries.events(c, country=code, limit=100)}
 
 
 def pair(c, a: str, b: str) -> dict:
     a, b = sorted((queries.country_code(a), queries.country_code(b)))
-    return {"countries": [a, b], "by_year": analytics.kinds_by_year(c, a, b),
+    return {"countries": [a, b], "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
             "areas_by_year": analytics.areas_by_year(c, a, b), "events": queries.timeline(c, a, b),
             "agreements": queries.agreements(c, country=a, with_=b)}
 

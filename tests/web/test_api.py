@@ -164,3 +164,15 @@ def test_load_script_reports_latencies(server):
                        capture_output=True, timeout=120)
     out = r.stdout.decode()
     assert r.returncode == 0 and "events" in out and "timeline" in out and "p95" in out
+
+
+def test_undated_events_are_counted_beside_the_charts(server):
+    status, data = server.json("/countries/VNM.json")
+    assert status == 200
+    _, listed = server.json("/api/events?country=VNM&limit=500")
+    undated = [e for e in listed["items"] if e["date_end"] is None]
+    assert listed["total"] == len(listed["items"]) and undated and data["undated"] == len(undated)
+    charted = sum(sum(v for k, v in row.items() if k != "year") for row in data["by_year"])
+    assert charted + data["undated"] == listed["total"]          # every event is on the chart or counted
+    _, _, html = server.request("/countries/VNM", headers={"accept": "text/html"})
+    assert f"{len(undated)} engagements with no date" in html.decode()
