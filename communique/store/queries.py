@@ -378,6 +378,9 @@ def stats(conn: sqlite3.Connection) -> dict:
         "events_news": one("SELECT count(*) FROM events WHERE historical = 0"),
         "event_reports": one("SELECT count(*) FROM article_events"),
         "events_with_several_sources": one("SELECT count(*) FROM events WHERE n_sources > 1"),
+        "events_undated": one("SELECT count(*) FROM events WHERE date_end IS NULL"),   # no date, no publication date
+        "events_by_precision": dict(conn.execute(
+            "SELECT coalesce(date_precision, 'undated'), count(*) FROM events GROUP BY 1 ORDER BY 2 DESC, 1")),
         "people": one("SELECT count(*) FROM people"),
         "agreements": one("SELECT count(*) FROM agreements"),
         "areas": one("SELECT count(DISTINCT area) FROM article_areas"),

@@ -172,6 +172,9 @@ def test_undated_events_are_counted_beside_the_charts(server):
     _, listed = server.json("/api/events?country=VNM&limit=500")
     undated = [e for e in listed["items"] if e["date_end"] is None]
     assert listed["total"] == len(listed["items"]) and undated and data["undated"] == len(undated)
+    _, stats = server.json("/api/stats")
+    assert stats["events_by_precision"]["undated"] == stats["events_undated"] > 0
+    assert sum(stats["events_by_precision"].values()) == stats["events"]
     charted = sum(sum(v for k, v in row.items() if k != "year") for row in data["by_year"])
     assert charted + data["undated"] == listed["total"]          # every event is on the chart or counted
     _, _, html = server.request("/countries/VNM", headers={"accept": "text/html"})
