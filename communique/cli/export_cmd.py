@@ -24,7 +24,6 @@ from communique.errors import UsageError
 from communique.exports.mentions import COLUMNS, mention_rows
 from communique.exports.plover import plover_row
 from communique.store import queries
-from communique.store.queries import MAX_ID
 
 FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_precision", "date", "date_text",
         "place", "place_country", "place_geonameid", "place_lat", "place_lon",
@@ -123,7 +122,7 @@ def _plover(conn, events, fh) -> tuple[int, int]:
     return n, skipped
 
 
-def _mentions(conn, ids: list[int], fh) -> int:
+def _mentions(conn, ids: list[str], fh) -> int:
     w = csv.DictWriter(fh, fieldnames=COLUMNS, lineterminator="\n")
     w.writeheader()
     n = 0
@@ -144,10 +143,9 @@ def _parquet(events, out: Path) -> int:
         row["people"] = [p["name"] for p in ev["people"]]
         row["sources"] = [s["article_id"] for s in ev["sources"]]
         row["urls"] = [s["url"] for s in ev["sources"] if s["url"]]
-        rows.append(row)
-    for row in rows:
         for k in DATES:
             row[k] = dt.date.fromisoformat(row[k]) if row[k] else None
+        rows.append(row)
     schema = pa.schema([(k, pa.list_(pa.string())) if k in LISTS else
                         (k, pa.date32() if k in DATES else pa.float64() if k in FLOATS else pa.int64() if k in INTS
                          else pa.bool_() if k == "historical" else pa.string()) for k in FLAT])

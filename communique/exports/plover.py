@@ -50,7 +50,7 @@ def plover_row(ev: dict, roles: list[tuple], areas: list[str]) -> dict | None:
     """A PLOVER record for a canonical event (queries.event), or None when it has no date at all
     (`date` is required and nothing is guessed)."""
     spec = lexicons.plover()
-    day = ev["date_end"] if ev["date_precision"] == "reported" else ev["date_start"]
+    day = ev["sort_date"]           # date_start, or the publication day for `reported` (link/canonical.py)
     if not day:
         return None
     countries = ev["countries"]

@@ -106,9 +106,10 @@ _NOT_HELD_AFTER = regex.compile(
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
     r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",
     regex.IGNORECASE)
-# A word _NOT_HELD_AFTER needs within its reach: most triggers have none, and this search is cheap
-# where the lazy scan above costs one look-ahead per character.
-_NOT_HELD_WORD = regex.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had|over|in)\s", regex.IGNORECASE)
+# The words every branch of _NOT_HELD_AFTER starts with: when none is within its reach (most
+# triggers) the lazy scan above, one look-ahead per character, is skipped.
+_NOT_HELD_WORD = regex.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|had|over\s+the|in\s+the\s+coming)\b",
+                               regex.IGNORECASE)
 
 
 def _excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:

@@ -61,14 +61,21 @@ def geocode(name: str | None, country: str | None = None, countries: Iterable[st
     """The GeoNames record for a place name, or None when it is not a known city or country."""
     if not name:
         return None
-    by_name, by_country = _index()
-    key = _key(name)
-    hits = by_name.get(key)
+    hits, as_country = _lookup(name)
     if hits:
         for prefer in ([country] if country else []), list(countries):
             for h in hits:
                 if h["country_code"] in prefer:
                     return h
         return hits[0]
+    return as_country
+
+
+@lru_cache(maxsize=4096)
+def _lookup(name: str) -> tuple[list[Geo], Geo | None]:
+    """The cities of a name (largest first) and the country it names, folded once per name: linking
+    compares the same few places many times."""
+    by_name, by_country = _index()
+    key = _key(name)
     code = _names_of_countries().get(key)
-    return by_country.get(code) if code else None
+    return by_name.get(key, []), by_country.get(code) if code else None

@@ -23,16 +23,15 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
+from communique.link.events import when
+
 NEWS_WINDOW_DAYS = 3
 
 
 def _parts(value: str | None) -> tuple[int | None, int | None, int | None]:
-    """'2024-06-12' -> (2024, 6, 12); 'XXXX-06' -> (None, 6, None); anything else -> Nones."""
-    nums: list[int | None] = []
-    for p in (value or "").split("-")[:3]:
-        nums.append(int(p) if p.isdigit() else None)
-    nums += [None] * (3 - len(nums))
-    return nums[0], nums[1], nums[2]
+    """'2024-06-12' -> (2024, 6, 12); 'XXXX-06' -> (None, 6, None) (link.events.when)."""
+    w = when(value)
+    return w.year, w.month, w.day
 
 
 def _first(y: int, m: int | None, d: int | None) -> dt.date:

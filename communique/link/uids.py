@@ -28,22 +28,19 @@ def uid_for(article_id: str, idx: int, prefix: str = PREFIX) -> str:
     return prefix + hashlib.sha256(f"{article_id}\x1f{idx}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
 
 
-def _order(article_id: str, idx: int, published: str | None) -> tuple:
-    return published is None, published or "", article_id, idx
+def _key_text(article_id: str, idx: int, published: str | None) -> str:
+    """The founding order as one sortable string: published first (undated last), then article id
+    and index (kept in people.founding for the cheap update)."""
+    return f"{int(published is None)}\x1f{published or ''}\x1f{article_id}\x1f{idx:09d}"
 
 
 def founding(reports: list[tuple[str, int, str | None]]) -> tuple[str, int]:
     """(article id, index) of the founding report among (article id, index, published) reports."""
-    aid, idx, _ = min(reports, key=lambda r: _order(*r))
+    aid, idx, _ = min(reports, key=lambda r: _key_text(*r))
     return aid, idx
 
 
-def _key_text(article_id: str, idx: int, published: str | None) -> str:
-    """The founding order as one sortable string (kept in people.founding for the cheap update)."""
-    return f"{int(published is None)}\x1f{published or ''}\x1f{article_id}\x1f{idx:09d}"
-
-
-def note_person(conn: sqlite3.Connection, pid: int, article_id: str, idx: int, published: str | None) -> None:
+def found_person(conn: sqlite3.Connection, pid: int, article_id: str, idx: int, published: str | None) -> None:
     """An article names person `pid` (as article_people row idx): the row founds them if it comes
     first in the founding order."""
     key = _key_text(article_id, idx, published)
@@ -54,14 +51,14 @@ def note_person(conn: sqlite3.Connection, pid: int, article_id: str, idx: int, p
         conn.execute("UPDATE people SET uid = ?, founding = ? WHERE id = ?", (uid, key, pid))
 
 
-def refresh_person(conn: sqlite3.Connection, pid: int) -> None:
+def refound_person(conn: sqlite3.Connection, pid: int) -> None:
     """Recompute a person's founding row from every article naming them (after a deletion)."""
     rows = conn.execute("SELECT ap.article_id, ap.idx, a.published FROM article_people ap"
                         " JOIN articles a ON a.id = ap.article_id WHERE ap.person_id = ?", (pid,)).fetchall()
     if rows:
         conn.execute("UPDATE people SET founding = NULL WHERE id = ?", (pid,))
         aid, idx = founding(rows)
-        note_person(conn, pid, aid, idx, next(r[2] for r in rows if r[0] == aid and r[1] == idx))
+        found_person(conn, pid, aid, idx, next(r[2] for r in rows if r[0] == aid and r[1] == idx))
 
 
 def assign(conn: sqlite3.Connection, row_id: int, reports: list[tuple[str, int, str | None]],

@@ -97,7 +97,7 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
         refresh_event(conn, eid)
     for pid in people:
         refresh_person(conn, pid)
-        uids.refresh_person(conn, pid)
+        uids.refound_person(conn, pid)
     return bool(gone)
 
 
@@ -161,7 +161,7 @@ def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict],
                          [(aid, idx, m["start"], m["end"], m["text"]) for m in p.get("mentions") or []])
         person_of.setdefault(p["name"], (pid, p.get("country")))
         note_person(conn, pid, p["name"], first_in_article=pid not in counted)
-        uids.note_person(conn, pid, aid, idx, published)
+        uids.found_person(conn, pid, aid, idx, published)
         counted.add(pid)
     return person_of
 
