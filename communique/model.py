@@ -83,6 +83,7 @@ class Record:
     events: list[dict] = field(default_factory=list)
     agreements: list[dict] = field(default_factory=list)
     areas: list[str] = field(default_factory=list)
+    relations: list[dict] = field(default_factory=list)           # named frameworks of a pair's ties
     unresolved_events: list[dict] = field(default_factory=list)   # engagements named but not completed
     area_evidence: dict[str, list[dict]] = field(default_factory=dict)
     statements: list[dict] = field(default_factory=list)

@@ -20,6 +20,7 @@ def build_record(article: Article, cleaned, doc) -> Record:
         published_source=article.published_source, body=cleaned.body, captions=cleaned.captions,
         people=list(doc._.communique_people or []), source=article.source,
         events=found.get("events", []), agreements=found.get("agreements", []), areas=found.get("areas", []),
+        relations=found.get("relations", []),
         unresolved_events=found.get("unresolved_events", []), area_evidence=found.get("area_evidence", {}),
         statements=found.get("statements", []),
         extra=dict(article.extra, furniture_removed=sorted(set(cleaned.removed)), encoding=article.encoding),

@@ -7,6 +7,9 @@ parquet  one row per event (pyarrow): dates as dates, lists as list columns, cod
 plover   PLOVER JSON lines as the specification names them (exports/plover.py); events with no
          date at all are left out and counted
 mentions one row per (event, article, evidence sentence), like GDELT's Mentions (CSV)
+relations      relationship frameworks as JSON lines, each with its reports and evidence
+relations-csv  the same, one row per relation (exports/relations.py); --country, --with,
+               --since and --until select (by the date set up), the other filters are events'
 """
 from __future__ import annotations
 
@@ -23,6 +26,7 @@ from communique.cli.read_cmds import event_filters
 from communique.errors import UsageError
 from communique.exports.mentions import COLUMNS, mention_rows
 from communique.exports.plover import plover_row
+from communique.exports import relations as relation_export
 from communique.store import queries
 
 FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_precision", "date", "date_text",
@@ -61,7 +65,7 @@ def flat_row(ev: dict) -> dict:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "mentions"]), default="jsonl",
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet", "plover", "mentions", "relations", "relations-csv"]), default="jsonl",
               show_default=True)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path),
               help="File to write (default standard output; required for parquet).")
@@ -74,6 +78,13 @@ def export(fmt: str, out: Path | None, country, with_, kind, since, until, perso
     filters = dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
                    include_historical=not news_only, limit=limit)
     skipped = 0
+    if fmt.startswith("relations"):
+        if kind or person or news_only or limit:
+            raise UsageError("--kind, --person, --news-only and --limit select events; relations take "
+                             "--country, --with, --since and --until")
+        n = _relations(conn, fmt, out, country=country, with_=with_, since=since, until=until)
+        click.echo(f"exported {n} relations" + (f" to {out}" if out else ""), err=True)
+        return
     if fmt == "parquet":
         if out is None:
             raise UsageError("parquet needs a file: add --out events.parquet")
@@ -94,6 +105,25 @@ def export(fmt: str, out: Path | None, country, with_, kind, since, until, perso
     what = "mention rows" if fmt == "mentions" else "events"
     note = f" ({skipped} without any date left out: PLOVER requires one)" if skipped else ""
     click.echo(f"exported {n} {what}" + (f" to {out}" if out else "") + note, err=True)
+
+
+def _relations(conn, fmt: str, out: Path | None, **filters) -> int:
+    from communique.store import relations as relation_queries
+
+    rows = relation_queries.relations(conn, evidence=True, **filters)
+    fh = out.open("w", encoding="utf-8", newline="") if out else sys.stdout
+    try:
+        if fmt == "relations-csv":
+            w = csv.DictWriter(fh, fieldnames=relation_export.COLUMNS, lineterminator="\n")
+            w.writeheader()
+            w.writerows(relation_export.csv_row(r) for r in rows)
+        else:
+            for r in rows:
+                fh.write(json.dumps(relation_export.jsonl_row(r), ensure_ascii=False) + "\n")
+    finally:
+        if out:
+            fh.close()
+    return len(rows)
 
 
 def _text(fmt: str, events, fh) -> int:

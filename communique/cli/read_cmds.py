@@ -1,4 +1,4 @@
-"""Read commands over the store: events, agreements, people, timeline, search, show, stats, rejects.
+"""Read commands over the store: events, agreements, relations, people, timeline, search, show, stats, rejects.
 
 All of them print a table by default and take --json or --csv; all read store/queries.py, the
 same queries the HTTP API uses.
@@ -82,6 +82,30 @@ def agreements(country, with_, since, until, type_, status, limit, db: Path | No
     rows = queries.agreements(conn, country=country, with_=with_, since=since, until=until, type_=type_,
                               status=status, limit=limit)
     emit(rows, ["id", "date", "type", "subject", "status", "countries", "event_id", "n_sources"], fmt)
+
+
+RELATION_COLUMNS = ["id", "countries", "level", "status", "date", "holds_from", "n_sources"]
+
+
+@main.command()
+@click.option("--country", help="Relations this country is party to.")
+@click.option("--with", "with_", help="...with this other country.")
+@click.option("--at", help="One row per pair: the level it held on this date (YYYY, YYYY-MM or YYYY-MM-DD; "
+                           "a year or month means its last day).")
+@click.option("--status", type=click.Choice(["established", "current", "planned"]))
+@click.option("--level", help="Exactly this level (e.g. 'comprehensive strategic partnership').")
+@click.option("--limit", type=click.IntRange(1, MAX_ID))
+@db_option
+@format_options
+def relations(country, with_, at, status, level, limit, db: Path | None, fmt: str) -> None:
+    """Relationship frameworks: one row per pair, level, status and year set up (every report of it
+    counted once). With --at, each pair's level on that date: the highest established or current level
+    known to hold by then; planned upgrades never count."""
+    from communique.store import relations as relation_queries
+    conn = open_store(db)
+    rows = relation_queries.relations(conn, country=country, with_=with_, status=status, level=level, at=at,
+                                      limit=limit)
+    emit(rows, RELATION_COLUMNS, fmt)
 
 
 @main.command()

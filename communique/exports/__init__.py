@@ -2,4 +2,5 @@
 
 plover.py    PLOVER JSON lines, field names and vocabularies as the specification gives them
 mentions.py  one row per (event, article), like GDELT's Mentions table
+relations.py relationship frameworks (JSON lines with reports and evidence, or CSV)
 """

@@ -1,4 +1,4 @@
-"""Citable ids: `ev-` (events), `p-` (people), `ag-` (agreements) and ten hex digits, the same for the same inputs
+"""Citable ids: `ev-` (events), `p-` (people), `ag-` (agreements), `rel-` (relations) and ten hex digits, the same for the same inputs
 whatever the ingest order, the number of processes or the engine.
 
 Why not the row number: it counts ingest order (the same dialogue was event 79 in one store and
@@ -19,9 +19,11 @@ import sqlite3
 PREFIX = "ev-"
 PERSON_PREFIX = "p-"
 AGREEMENT_PREFIX = "ag-"
+RELATION_PREFIX = "rel-"
 # (canonical table, article-level table, its column naming the canonical row) per id prefix
 _TABLES = {PREFIX: ("events", "article_events", "event_id"), PERSON_PREFIX: ("people", "article_people", "person_id"),
-           AGREEMENT_PREFIX: ("agreements", "article_agreements", "agreement_id")}
+           AGREEMENT_PREFIX: ("agreements", "article_agreements", "agreement_id"),
+           RELATION_PREFIX: ("relations", "article_relations", "relation_id")}
 
 
 def uid_for(article_id: str, idx: int, prefix: str = PREFIX) -> str:
@@ -97,3 +99,8 @@ def resolve_person(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None
 def resolve_agreement(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
     """(row id, current uid) of the agreement a uid names now."""
     return _resolve(conn, uid, AGREEMENT_PREFIX)
+
+
+def resolve_relation(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
+    """(row id, current uid) of the relation a uid names now."""
+    return _resolve(conn, uid, RELATION_PREFIX)

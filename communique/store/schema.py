@@ -259,3 +259,34 @@ MIGRATIONS.append(
     ) WITHOUT ROWID;
     """
 )
+
+MIGRATIONS.append(
+    # 6: relationship frameworks (link/relations.py). article_relations holds each report as the
+    #    article gives it; relations one row per (pair, level, status, year set up), fed by every
+    #    report of it. A pair's level at a date is derived from these rows (queries.pair_ladder),
+    #    never stored. Existing articles gain relations when they are next re-extracted.
+    """
+    CREATE TABLE relations (
+        id INTEGER PRIMARY KEY,
+        a TEXT NOT NULL, b TEXT NOT NULL,            -- a < b
+        level TEXT NOT NULL, status TEXT NOT NULL,   -- established | current | planned
+        date TEXT, date_precision TEXT, sort_date TEXT,
+        first_reported TEXT, last_reported TEXT,     -- publication dates of its earliest and latest report
+        n_sources INTEGER NOT NULL DEFAULT 0,
+        uid TEXT
+    );
+    CREATE UNIQUE INDEX relations_uid ON relations(uid);
+    CREATE INDEX relations_pair ON relations(a, b, sort_date);
+    CREATE INDEX relations_b ON relations(b, a);
+    CREATE TABLE article_relations (
+        article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+        idx INTEGER NOT NULL,
+        relation_id INTEGER REFERENCES relations(id),
+        a TEXT NOT NULL, b TEXT NOT NULL, level TEXT NOT NULL, status TEXT NOT NULL,
+        date TEXT, date_precision TEXT, date_source TEXT, date_text TEXT,
+        PRIMARY KEY (article_id, idx)
+    );
+    CREATE INDEX article_relations_block ON article_relations(a, b, level, status);
+    CREATE INDEX article_relations_relation ON article_relations(relation_id);
+    """
+)

@@ -20,6 +20,7 @@ from communique.link.canonical import link_article_events, refresh_event
 from communique.link.events import anchor, EventView
 from communique.link import uids
 from communique.link.people import link_person, note_person, refresh_person
+from communique.link.relations import blocks_of, link_article_relations, relink_block
 from communique.errors import IdCollision
 from communique.model import Record
 from communique.store.db import transaction
@@ -89,10 +90,13 @@ def _delete(conn: sqlite3.Connection, article_id: str) -> bool:
         (article_id,))]
     people = [r[0] for r in conn.execute(
         "SELECT DISTINCT person_id FROM article_people WHERE article_id = ? AND person_id IS NOT NULL", (article_id,))]
+    relation_blocks = blocks_of(conn, article_id)
     gone = conn.execute("DELETE FROM articles WHERE id = ?", (article_id,)).rowcount
     conn.execute("UPDATE articles SET duplicate_of = NULL WHERE duplicate_of = ?", (article_id,))
     for aid in agreements:
         refresh_agreement(conn, aid)
+    for block in relation_blocks:
+        relink_block(conn, *block)
     for eid in events:
         refresh_event(conn, eid)
     for pid in people:
@@ -143,8 +147,10 @@ def _insert(conn: sqlite3.Connection, data: dict, payload: str, digest: str, inp
     _insert_events(conn, data, person_of)
     _insert_agreements(conn, aid, data.get("agreements") or [])
     _insert_areas_statements(conn, aid, data)
+    _insert_relations(conn, aid, data.get("relations") or [])
     link_article_events(conn, aid, neighbours)
     link_article_agreements(conn, aid)
+    link_article_relations(conn, aid)
 
 
 def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict],
@@ -205,6 +211,21 @@ def _insert_agreements(conn: sqlite3.Connection, aid: str, agreements: list[dict
              ",".join(sorted(a.get("countries") or [])), a.get("date"), a.get("date_precision"),
              a.get("date_source"), a.get("event"), json.dumps(a.get("signatories") or [], ensure_ascii=False)))
         _evidence(conn, aid, "agreement", idx, a.get("evidence") or [])
+
+
+def _insert_relations(conn: sqlite3.Connection, aid: str, relations: list[dict]) -> None:
+    """A relation names two states (guidelines); a record with another count is kept in record_json
+    but not linked."""
+    for idx, r in enumerate(relations):
+        pair = sorted(set(r.get("countries") or []))
+        if len(pair) != 2 or not r.get("level") or r.get("status") not in ("established", "current", "planned"):
+            continue
+        conn.execute(
+            "INSERT INTO article_relations (article_id, idx, a, b, level, status, date, date_precision, date_source,"
+            " date_text) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (aid, idx, pair[0], pair[1], r["level"], r["status"], r.get("date"), r.get("date_precision"),
+             r.get("date_source"), r.get("date_text")))
+        _evidence(conn, aid, "relation", idx, r.get("evidence") or [])
 
 
 def _insert_areas_statements(conn: sqlite3.Connection, aid: str, data: dict) -> None:

@@ -12,6 +12,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import RedirectResponse
 
 from communique.store import analytics, queries
+from communique.store import relations as relation_queries
 from communique.web.app import ApiError, Config, bounded_search, not_found, read_conn
 
 MAX_UID_CHARS = 64
@@ -106,6 +107,24 @@ def agreements(request: Request, country: str | None = None, with_: str | None =
                status: Literal["signed", "planned"] | None = None, paging: Paging = Depends(), c=Depends(conn)):
     rows = queries.agreements(c, country=country, with_=with_, since=since, until=until, type_=type, status=status)
     return paging.page(request, rows[paging.offset:paging.offset + paging.limit], len(rows))
+
+
+@router.get("/relations", summary="Relationship frameworks (partnerships, alliances, diplomatic relations)",
+            description="One row per pair, level, status and year set up. With `at`, one row per pair: the "
+                        "highest established or current level it held on that date (planned levels never count).")
+def relations(request: Request, country: str | None = Query(None, description="Country name or alpha-3 code."),
+              with_: str | None = Query(None, alias="with", description="...with this other country."),
+              at: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD (a year or month: its last day)."),
+              status: Literal["established", "current", "planned"] | None = None,
+              level: str | None = Query(None, max_length=200), paging: Paging = Depends(), c=Depends(conn)):
+    rows = relation_queries.relations(c, country=country, with_=with_, at=at, status=status, level=level)
+    return paging.page(request, rows[paging.offset:paging.offset + paging.limit], len(rows))
+
+
+@router.get("/pairs/{a}/{b}", summary="A pair's ladder: each framework from when it began, planned upgrades, "
+                                      "and the level held on a date (default today)")
+def pair(a: str, b: str, at: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."), c=Depends(conn)):
+    return relation_queries.pair_ladder(c, a, b, at=at)
 
 
 @router.get("/areas", summary="Areas of cooperation and how many articles name each")

@@ -2,6 +2,7 @@
 
 timeline_svg   events per year, stacked by kind
 network_svg    countries on a circle (busiest first), lines weighted by engagements
+ladder_html    a pair's relationship levels on a real time axis, planned upgrades marked (HTML bars)
 """
 from __future__ import annotations
 
@@ -74,3 +75,55 @@ def network_svg(graph: dict, size: int = 560, link=lambda code: f"/countries/{co
                      f'<text x="{x:.1f}" y="{y - rad - 4:.1f}" class="label" text-anchor="middle">{code}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _year_of(day: str | None) -> float | None:
+    """'2013-06-01' -> 2013.41: a position on a real time axis."""
+    if not day or not day[:4].isdigit():
+        return None
+    y, m = int(day[:4]), int(day[5:7]) if len(day) >= 7 and day[5:7].isdigit() else 1
+    return y + (m - 1) / 12
+
+
+def ladder_html(ladder: list[dict], planned: list[dict], today: str) -> str:
+    """One row per level, highest on top: its name in page text (readable at any width), under it a bar
+    from the day it is known to hold to `today` — dark when the text dates its start, light when only
+    its first report does — on a real time axis (years spaced by their distance). Planned levels get a
+    dashed box after today. The bars are SVG rects (attributes, not inline styles: the pages' CSP
+    forbids those); the axis is HTML so its words do not shrink with the chart."""
+    established = {r["level"] for r in ladder if r["status"] == "established"}
+    shown = [r for r in ladder if r["status"] == "established" or r["level"] not in established]
+    rows = sorted(shown + planned, key=lambda r: (-r["rank"], r["status"] == "planned"))
+    if not rows:
+        return '<p class="muted">No relationship framework reported for this pair.</p>'
+    starts = [_year_of(r["holds_from"]) for r in shown if _year_of(r["holds_from"]) is not None]
+    now = (_year_of(today) or 2000) + 1
+    first = min(starts + [now - 5])
+    step = 5 if now - first <= 40 else 10 if now - first <= 90 else 25
+    first = math.floor(first / step) * step
+    end = first + math.ceil((now - first) / step) * step          # ticks evenly spaced: end on a tick
+    span = max(end - first, 1)
+
+    def pct(year: float) -> float:
+        return 100 * (year - first) / span
+
+    out = ['<div class="ladder" role="img" aria-label="Relationship levels over time">']
+    for r in rows:
+        label = escape(r["level"])
+        if r["status"] == "planned":
+            out.append(f'<div class="rung planned"><div class="name">{label} <span class="muted">planned</span></div>'
+                       '<div class="track"><span class="box"></span></div></div>')
+            continue
+        start = _year_of(r["holds_from"])
+        if start is None:
+            continue
+        dated = r["status"] == "established" and r.get("date")
+        since = escape(f"since {r['date']}" if dated else f"named as current from {r['holds_from']}")
+        out.append(f'<div class="rung{"" if dated else " undated"}"><div class="name">{label} '
+                   f'<span class="muted">{since}</span></div><div class="track">'
+                   f'<svg viewBox="0 0 100 10" preserveAspectRatio="none" aria-hidden="true">'
+                   f'<rect x="{pct(start):.2f}" y="0" width="{max(pct(now) - pct(start), 0.5):.2f}" height="10">'
+                   f'<title>{label}: {since}</title></rect></svg></div></div>')
+    ticks = "".join(f"<span>{t}</span>" for t in range(int(first), int(end) + 1, step))
+    out.append(f'<div class="ticks">{ticks}</div></div>')
+    return "".join(out)

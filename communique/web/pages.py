@@ -14,6 +14,7 @@ from markupsafe import Markup
 from communique import __version__
 from communique.link.intervals import describe
 from communique.store import analytics, queries
+from communique.store import relations as relation_queries
 from communique.web import charts
 from communique.web.api import conn, current_event, current_person
 from communique.web.app import bounded_search, not_found
@@ -58,13 +59,15 @@ def overview(c) -> dict:
 def country(c, code: str) -> dict:
     code = queries.country_code(code)
     return {"country": code, "partners": analytics.partner_counts(c, code),
+            "relations": relation_queries.partners(c, code),
             "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
             "areas_by_year": analytics.areas_by_year(c, code), "events": queries.events(c, country=code, limit=100)}
 
 
 def pair(c, a: str, b: str) -> dict:
     a, b = sorted((queries.country_code(a), queries.country_code(b)))
-    return {"countries": [a, b], "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
+    return {"countries": [a, b], "relations": relation_queries.pair_ladder(c, a, b),
+            "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
             "areas_by_year": analytics.areas_by_year(c, a, b), "events": queries.timeline(c, a, b),
             "agreements": queries.agreements(c, country=a, with_=b)}
 
@@ -135,8 +138,10 @@ def pair_json(a: str, b: str, c=Depends(conn)):
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
 def pair_html(request: Request, a: str, b: str, c=Depends(conn)):
     data = pair(c, a, b)
+    rel = data["relations"]
     return render("pair.html", request, data=data, json_url=_json_url(request),
-                  chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
+                  chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]),
+                  ladder=Markup(charts.ladder_html(rel["ladder"], rel["planned"], rel["at"])))
 
 
 @router.get("/network.json")

@@ -15,11 +15,12 @@ ARTICLES = {
          "text": "Minister of National Defence General Tran Quoc Binh held talks with Russian Deputy Defence "
                  "Minister Colonel General Ivan Sokolov in Hanoi on May 3. The two sides signed a memorandum "
                  "of understanding on military training cooperation. Binh said Vietnam wants to expand "
-                 "cooperation in defence industry and military medicine."},
+                 "cooperation in defence industry and military medicine. Vietnam and Russia established "
+                 "diplomatic relations on January 30, 1950."},
         {"id": "w2", "url": "https://daily.example/w2", "outlet": "Daily", "published": "2024-05-03",
          "title": "Russian deputy minister in Hanoi",
          "text": "Vietnamese Defence Minister Tran Quoc Binh on May 3 received Russian Deputy Defence Minister "
-                 "Ivan Sokolov in Hanoi. Sokolov said Russia valued its ties with Vietnam. The two sides signed "
+                 "Ivan Sokolov in Hanoi. Sokolov said Russia valued its comprehensive strategic partnership with Vietnam. The two sides signed "
                  "a memorandum of understanding on military training cooperation."},
         {"id": "w3", "url": "https://wire.example/w3", "outlet": "Wire", "published": "2023-11-20",
          "title": "Vietnam and Laos defence chiefs meet",
@@ -67,7 +68,7 @@ def test_two_reports_one_event(db):
     ["events"], ["events", "--kind", "meeting", "--since", "2024", "--until", "2024-12"],
     ["events", "--person", "Binh"], ["agreements"], ["agreements", "--country", "VNM"], ["people"],
     ["people", "--country", "Laos"], ["timeline", "Vietnam"], ["timeline", "VNM", "LAO"], ["search", "training"],
-    ["stats"], ["rejects"],
+    ["stats"], ["rejects"], ["relations"], ["relations", "--country", "Vietnam", "--at", "2024"],
 ])
 def test_every_read_command_prints_table_json_and_csv(db, args):
     table = cli(*args, "--db", str(db))
@@ -173,12 +174,41 @@ def test_parquet_dates_are_dates_for_pandas_and_mentions_one_row_per_report(db, 
     assert all(m["sentence"] and int(m["sentence_end"]) > int(m["sentence_start"]) for m in mine)
 
 
+def test_relations_command_and_export(db, tmp_path):
+    rows = run_json("relations", "--db", str(db), "--json")
+    assert sorted((tuple(r["countries"]), r["level"], r["status"], r["date"]) for r in rows) == [
+        (("RUS", "VNM"), "comprehensive strategic partnership", "current", None),
+        (("RUS", "VNM"), "diplomatic relations", "established", "1950-01-30")]
+    assert all(r["id"].startswith("rel-") for r in rows)
+    # on a date: one row per pair, the highest level known to hold by then
+    [held] = run_json("relations", "--db", str(db), "--with", "Russia", "--at", "2024-06", "--json")
+    assert held["level"] == "comprehensive strategic partnership"
+    [early] = run_json("relations", "--db", str(db), "--with", "Russia", "--at", "1960", "--json")
+    assert early["level"] == "diplomatic relations"
+    assert run_json("relations", "--db", str(db), "--at", "1949", "--json") == []
+    assert [r["status"] for r in run_json("relations", "--db", str(db), "--status", "current", "--json")] == ["current"]
+    out = tmp_path / "rel.csv"
+    r = cli("export", "--format", "relations-csv", "--out", str(out), "--db", str(db))
+    assert r.returncode == 0 and "exported 2 relations" in r.stderr.decode()
+    table = list(csv.DictReader(out.open(encoding="utf-8")))
+    assert {(x["a"], x["b"], x["level"]) for x in table} == {("RUS", "VNM", "comprehensive strategic partnership"),
+                                                            ("RUS", "VNM", "diplomatic relations")}
+    assert {x["sources"] for x in table} == {"w1", "w2"}
+    lines = cli("export", "--format", "relations", "--db", str(db)).stdout.decode().splitlines()
+    exported = [json.loads(x) for x in lines]
+    assert len(exported) == 2 and all(x["reports"][0]["evidence"][0]["text"] for x in exported)
+    bad = cli("export", "--format", "relations", "--kind", "meeting", "--db", str(db))
+    assert bad.returncode == 2 and "relations take" in bad.stderr.decode()
+
+
 @pytest.mark.parametrize("args,message", [
     (["events", "--country", "Atlantis"], "unknown country 'Atlantis'"),
     (["events", "--since", "May 2024"], "bad date 'May 2024'"),
     (["show", "99999"], "no event '99999'"),
     (["export", "--format", "parquet"], "parquet needs a file"),
     (["search", "a*"], "a prefix search needs at least 2 letters"),
+    (["relations", "--at", "2024-02-30"], "bad date '2024-02-30'"),
+    (["relations", "--country", "Atlantis"], "unknown country 'Atlantis'"),
 ])
 def test_errors_are_one_line_with_a_hint(db, args, message):
     r = cli(*args, "--db", str(db))

@@ -9,7 +9,7 @@ ENDPOINTS = ["/api/events", "/api/events?country=Vietnam&with=RUS&kind=meeting&s
              "/api/events/{first}", "/api/people", "/api/people?country=VNM", "/api/people/{person}", "/api/agreements",
              "/api/agreements?country=VNM&with=AZE&status=signed", "/api/areas", "/api/areas?country=VNM&with=RUS",
              "/api/timeline?country=VNM&with=RUS", "/api/search?q=training", "/api/stats", "/api/network",
-             "/openapi.json"]
+             "/api/relations", "/api/relations?country=VNM&with=RUS&at=2024", "/api/pairs/VNM/RUS", "/openapi.json"]
 
 
 @pytest.mark.parametrize("path", ENDPOINTS)
@@ -77,6 +77,10 @@ def test_timeline_and_person(server):
     ("/api/search?q=a*", 400, "bad_parameter"),
     ("/api/timeline", 400, "bad_parameter"),
     ("/api/nothing", 404, "not_found"),
+    ("/api/relations?status=friendly", 400, "bad_parameter"),
+    ("/api/relations?at=2024-13", 400, "bad_parameter"),
+    ("/api/pairs/VNM/Atlantis", 400, "bad_parameter"),
+    ("/api/pairs/VNM/VNM", 400, "bad_parameter"),
     ("/events/999999.json", 404, "not_found"),
 ])
 def test_one_error_shape(server, path, status, code):
@@ -179,3 +183,35 @@ def test_undated_events_are_counted_beside_the_charts(server):
     assert charted + data["undated"] == listed["total"]          # every event is on the chart or counted
     _, _, html = server.request("/countries/VNM", headers={"accept": "text/html"})
     assert f"{len(undated)} engagements with no date" in html.decode()
+
+
+def test_relations_filters_and_the_level_at_a_date(server):
+    _, all_rows = server.json("/api/relations?limit=500")
+    assert all_rows["total"] >= 10
+    assert all(r["id"].startswith("rel-") and len(r["countries"]) == 2 and r["n_sources"] >= 1 for r in all_rows["items"])
+    _, vn_ru = server.json("/api/relations?country=Vietnam&with=Russia")
+    assert vn_ru["items"] and all(r["countries"] == ["RUS", "VNM"] for r in vn_ru["items"])
+    _, planned = server.json("/api/relations?status=planned")
+    assert planned["items"] and all(r["status"] == "planned" for r in planned["items"])
+    # one row per pair at a date, and never a planned level
+    _, at = server.json("/api/relations?at=2025-12-31&limit=500")
+    pairs = [tuple(r["countries"]) for r in at["items"]]
+    assert len(pairs) == len(set(pairs)) and all(r["status"] != "planned" for r in at["items"])
+    # before any level is known to hold, the pair has none
+    _, early = server.json("/api/relations?country=VNM&with=RUS&at=1900")
+    assert early["items"] == []
+
+
+def test_pair_ladder_in_the_api(server):
+    status, ladder = server.json("/api/pairs/RUS/VNM?at=2025")
+    assert status == 200 and ladder["countries"] == ["RUS", "VNM"] and ladder["at"] == "2025-12-31"
+    levels = [r["level"] for r in ladder["ladder"]]
+    assert "comprehensive strategic partnership" in levels and "diplomatic relations" in levels
+    assert ladder["level"]["level"] == "comprehensive strategic partnership"
+    held = [r for r in ladder["ladder"] if r["held"]]
+    assert len(held) == 1 and held[0]["id"] == ladder["level"]["id"]
+    assert all(s["evidence"] and s["evidence"][0]["text"] for r in ladder["ladder"] for s in r["sources"])
+    _, swapped = server.json("/api/pairs/Vietnam/Russia?at=2025")
+    assert swapped == ladder
+    _, planned = server.json("/api/pairs/KOR/VNM")
+    assert [r["level"] for r in planned["planned"]] == ["comprehensive strategic partnership"]

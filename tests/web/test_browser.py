@@ -99,10 +99,33 @@ def test_person_and_agreements_pages(server, page):
     shot(page, "agreements")
 
 
+def test_pair_page_shows_the_ladder_and_country_page_the_partners_by_level(server, page):
+    page.goto(server.base + "/pairs/KOR/VNM")
+    rungs = page.locator(".ladder .rung")
+    names = [n.split("\n")[0] for n in page.locator(".ladder .rung .name").all_inner_texts()]
+    assert any(n.startswith("comprehensive strategic partnership") and "planned" in n for n in names)
+    assert any(n.startswith("diplomatic relations") and "since 1992" in n for n in names)
+    assert page.locator(".ladder .planned .box").is_visible()
+    bar = page.locator(".ladder .rung:not(.planned) .track rect").first
+    assert float(bar.get_attribute("width")) > 10          # from 1992 to today on a real time axis
+    ticks = [int(t) for t in page.locator(".ladder .ticks span").all_inner_texts()]
+    assert ticks == sorted(ticks) and len({b - a for a, b in zip(ticks, ticks[1:])}) == 1
+    assert rungs.count() >= 2
+    shot(page, "pair-ladder")
+    page.goto(server.base + "/countries/VNM")
+    section = page.locator("section", has=page.locator("h2", has_text="Partners by relationship level"))
+    items = section.locator("li")
+    assert items.count() >= 5
+    partners = [t.split()[0] for t in items.all_inner_texts()]
+    assert len(partners) == len(set(partners))             # one line per partner: the level it holds now
+    assert "comprehensive strategic partnership" in section.inner_text()
+    shot(page, "country-partners-by-level")
+
+
 def test_readable_on_a_phone(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
-    for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair")):
+    for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair"), ("/pairs/KOR/VNM", "phone-ladder")):
         pg.goto(server.base + path)
         # nothing wider than the screen but the scrollable tables
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1

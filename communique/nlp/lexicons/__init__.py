@@ -40,6 +40,12 @@ def documents() -> dict:
 
 
 @lru_cache(maxsize=None)
+def relations() -> dict:
+    """Relationship frameworks: level modifiers, status cues, anniversary words, the ladder's order."""
+    return _load("relations.json")
+
+
+@lru_cache(maxsize=None)
 def areas() -> dict:
     return _load("areas.json")
 
