@@ -18,7 +18,7 @@ from functools import lru_cache
 
 import regex
 
-from communique.extract import rounds, venues
+from communique.extract import anniversary, rounds, venues
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.places import Place
@@ -239,7 +239,9 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
         for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
             mine = [(r, m) for r, m in hits if r.kind == kind]
             if kind != "visit":
-                mine = mine[:1]          # one meeting (call, gathering) per sentence; visits can be several trips
+                # one meeting (call, gathering) per sentence, and one an anniversary recalls; visits can
+                # be several trips
+                mine = mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])]
             for n, (rule, m) in enumerate(mine):
                 lo = s.span.start + (mine[n - 1][1].end() if n else 0)
                 hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
@@ -249,6 +251,39 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
 
 
 VISIT_DATE_REACH = 30    # a day written this close after a visit's trigger is the visit's own
+_ANNIVERSARY_OF = regex.compile(r"^anniversary\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                                r"(?:[\p{L}\p{M}’'-]+\s+){0,6}$", regex.IGNORECASE)
+
+
+def _anniversary_words(s: Sentence, m: regex.Match) -> tuple[int, regex.Match, str] | None:
+    """(years, match, the text before the trigger) when "the Nth anniversary of (the historic) …"
+    governs the trigger at m."""
+    pre = s.text[max(0, m.start() - 160):m.start()]
+    counted = anniversary.counted_before(pre)
+    if not counted:
+        return None
+    n, ann = counted
+    word = regex.search(r"(?i)anniversary", pre[ann.start():])
+    if not word or not _ANNIVERSARY_OF.match(pre[ann.start() + word.start():]):
+        return None                       # "… anniversary of diplomatic ties, the ministers held talks"
+    return n, ann, pre
+
+
+def _anniversary_of(ctx: ArticleContext, s: Sentence, m: regex.Match) -> tuple[bool, DateMention | None]:
+    """"the 55th anniversary of the historic meeting between …": the engagement the anniversary counts
+    is recalled, and its year lies that many years before the anniversary's (anniversary.py), when
+    the text or the publication day places the anniversary; (False, None) when no anniversary governs
+    the trigger."""
+    found = _anniversary_words(s, m)
+    if found is None:
+        return False, None
+    n, ann, pre = found
+    a, b = s.span.start + m.start(), s.span.start + m.end()
+    lo = a - len(pre) + ann.start()
+    year = anniversary.reference_year(s.dates, lo, a, b, s.span.end, pre, s.text[m.end():], ctx.published)
+    if year is None:
+        return True, None
+    return True, DateMention(lo, b, ctx.body[lo:b], f"{year - n:04d}", "year", "anniversary")
 
 
 def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
@@ -259,9 +294,18 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Span(s.span.start, s.span.end, s.text)]
     date = _nearest_date(s, lo, hi, a, kind)
+    recalled, counted = _anniversary_of(ctx, s, m)
+    if recalled:
+        # "the 55th anniversary of the historic meeting … in Hanoi in 1969": a year written after the
+        # trigger is the engagement's own; else the year counted back
+        own = date is not None and date.start >= b and date.source == "text"
+        cue, date = True, date if own else counted
     places = [p for p in s.places if lo <= p.start < hi] or s.places
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
-    local_people = [t for t in s.people if lo <= t[1] < hi] or s.people
+    shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
+    local_people = [t for t in s.people if lo <= t[1] < hi]
+    if not local_people and not shared:
+        local_people = s.people
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
     bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
     if kind == "visit":
@@ -303,7 +347,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         bare = False
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True
-    people = unique(k for k, _, _ in s.people)
+    people = unique(k for k, _, _ in (local_people if shared else s.people))
     if kind != "multilateral" and not bare:
         found = _pronoun_subject(ctx, s, m, a, people, sides)
         people += found

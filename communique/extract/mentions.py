@@ -59,6 +59,22 @@ def _not_name_words() -> frozenset[str]:
     return frozenset(w.lower() for w in lexicons.ranks()["not_name_words"]) | _NEVER_NAMES
 
 
+@lru_cache(maxsize=1)
+def _org_heads() -> frozenset[str]:
+    return frozenset(lexicons.ranks()["org_heads"])
+
+
+@lru_cache(maxsize=1)
+def _not_person_after() -> frozenset[str]:
+    return frozenset(lexicons.ranks()["not_person_after"])
+
+
+def _names_no_person(toks: list[Tok], k: int) -> bool:
+    """The token after a name run says it is no person: an organisation's head noun ("General Border
+    Committee") or a word that makes a leader's name an adjective ("under the Trump administration")."""
+    return k < len(toks) and (toks[k].text in _org_heads() or toks[k].low in _not_person_after())
+
+
 def _is_name_token(t: Tok, g: Tag | None) -> bool:
     text = t.text
     if g is not None:
@@ -267,7 +283,7 @@ class LineParser:
         title = _cut_country(title, tail)
         if not (seen_head or counterpart or rank or honorific):
             return None, max(j, i + 1)
-        if not name_toks or len(name_toks) > MAX_NAME_TOKENS:
+        if not name_toks or len(name_toks) > MAX_NAME_TOKENS or _names_no_person(self.toks, k):
             return None, max(k, j, i + 1)
         while title and title[0].low in _DROP_FROM_TITLE:
             title = title[1:]

@@ -18,8 +18,9 @@ from functools import lru_cache
 
 import regex
 
+from communique.extract import anniversary
 from communique.extract.context import ArticleContext, Sentence, unique
-from communique.extract.dates import DateMention, date_fields, parse_ref
+from communique.extract.dates import DateMention, date_fields
 from communique.model import Span, spans_json
 from communique.nlp import lexicons
 
@@ -48,12 +49,7 @@ class _Patterns:
     planned_modal: regex.Pattern
     established_pre: regex.Pattern
     established_post: regex.Pattern
-    anniversary_pre: regex.Pattern
-    years_of_pre: regex.Pattern
-    anniversary_post: regex.Pattern
-    future: regex.Pattern
     pair_anchor: regex.Pattern
-    numbers: dict
 
 
 @lru_cache(maxsize=1)
@@ -70,8 +66,7 @@ def _patterns() -> _Patterns:
     return _Patterns(
         frozenset(lex["core_modifiers"]), frozenset(lex["extra_modifiers"]), c("extensions"),
         c("title_before", 0), c("upgrade_to", backwards=False), c("towards"), c("intent"), c("planned_direct"), c("planned_verb"),
-        c("planned_modal"), c("established_pre"), c("established_post"), c("anniversary_pre"), c("years_of_pre"),
-        c("anniversary_post"), c("future"), c("pair_anchor"), dict(lex["ordinals"]))
+        c("planned_modal"), c("established_pre"), c("established_post"), c("pair_anchor"))
 
 
 _HEAD = regex.compile(r"\b(?:partnerships?|partners?|relationships?|alliances?|relations|ties)\b", regex.IGNORECASE)
@@ -99,7 +94,7 @@ WINDOW = 240     # characters read before and after a level phrase: a clause, no
 def extract_relations(ctx: ArticleContext) -> list[Relation]:
     """Relations in first-mention order, one per (pair, level, status)."""
     found: list[Relation] = []
-    ref = _ref_year(ctx) or max((_year(d.value) or 0 for t in ctx.sentences for d in t.dates), default=0) or None
+    ref = _ref(ctx) or max((_year(d.value) or 0 for t in ctx.sentences for d in t.dates), default=0) or None
     for s in ctx.sentences:
         if s.caption:
             continue
@@ -238,7 +233,7 @@ def _status(pre: str, post: str, kind: str, p: _Patterns) -> tuple[str | None, s
             return "established", verb.group()    # "the first country to establish diplomatic ties with …"
         return "planned", verb.group()
     near = pre[-70:]
-    if (p.anniversary_pre.search(pre) or p.years_of_pre.search(pre) or p.anniversary_post.search(post)
+    if (anniversary.counted_before(pre) or anniversary.counted_after(post)
             or p.established_post.search(post) or p.established_pre.search(near)):
         return "established", ""
     if kind == "diplomatic":
@@ -346,24 +341,11 @@ def _pair(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post
     return None
 
 
-def _number(m: regex.Match, p: _Patterns) -> int | None:
-    n, w = m.groupdict().get("n"), m.groupdict().get("w")
-    if n and n.isdigit():
-        return int(n)
-    return p.numbers.get((n or w or "").lower())
+_year = anniversary.year_of
 
 
-def _year(value: str | None) -> int | None:
-    """The year of an ISO-like date value; None for 'XXXX-…' (a dateline without a year)."""
-    head = (value or "")[:4]
-    return int(head) if head.isdigit() else None
-
-
-def _ref_year(ctx: ArticleContext) -> int | None:
-    """The year an anniversary 'now' falls in: the publication year, when the publication day is known
-    (a month guessed from a URL can be years after the text was written)."""
-    y, m, d = parse_ref(ctx.published)
-    return y if y and m and d else None
+def _ref(ctx: ArticleContext) -> int | None:
+    return anniversary.publication_year(ctx.published)
 
 
 def _mention(value: str, precision: str, text: str, start: int, end: int, source: str) -> DateMention:
@@ -384,24 +366,22 @@ def _date(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post
     paren = _PAREN.match(text, end)
     in_paren = [d for d in s.dates if paren and s.span.start + end <= d.start < s.span.start + end + paren.end()
                 and _year(d.value)]
-    ann = p.anniversary_pre.search(pre)
-    n = _number(ann, p) if ann else None
-    if n is None:
-        yo = p.years_of_pre.search(pre)
-        ap = p.anniversary_post.search(post)
-        n = _number(yo, p) if yo else (_number(ap, p) if ap else None)
-    if n is not None:
-        if len(in_paren) >= 2 or (in_paren and _year(in_paren[0].value) < (_ref_year(ctx) or 0) - 1):
+    counted = anniversary.counted_before(pre)
+    n, ann = counted if counted else (anniversary.counted_after(post), None)
+    if n is not None and not p.established_post.search(post):     # "… of ties established in 1971": its own date
+        if len(in_paren) >= 2 or (in_paren and _year(in_paren[0].value) < (_ref(ctx) or 0) - 1):
             d = min(in_paren, key=lambda d: d.value)    # "(January 18, 1950 – 2022)": the founding date itself
             return d, None
         if in_paren:                                 # "(January 18, 2022)": the anniversary's day
             d = in_paren[0]
             y = _year(d.value) - n
             return _mention(f"{y:04d}{d.value[4:]}", d.precision, d.text, d.start, d.end, "anniversary"), "anniversary"
-        year = _anniversary_year(ctx, s, start, end, pre, ann)
+        lo = s.span.start + (start - len(pre) + ann.start() if ann else start)
+        year = anniversary.reference_year(s.dates, lo, s.span.start + start, s.span.start + end,
+                                          s.span.start + end + len(_clause_after(s.text, end)), pre,
+                                          s.text[end:], ctx.published)
         if year is not None:
-            a = s.span.start + (start - len(pre) + ann.start() if ann else start)
-            return _mention(f"{year - n:04d}", "year", ctx.body[a:s.span.start + end], a, s.span.start + end,
+            return _mention(f"{year - n:04d}", "year", ctx.body[lo:s.span.start + end], lo, s.span.start + end,
                             "anniversary"), "anniversary"
         return None, None
     near = [d for d in s.dates if d.can_date() and (
@@ -413,25 +393,6 @@ def _date(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post
     d = min(near, key=lambda d: abs(d.start - (s.span.start + end)) if d.start >= s.span.start + end
             else abs(s.span.start + start - d.end))
     return d, None
-
-
-def _anniversary_year(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str,
-                      ann: regex.Match | None) -> int | None:
-    """The year the text places the anniversary in: a year (or 'this/next year') beside it, else the
-    publication year when the anniversary is now ("are marking", "coinciding with")."""
-    p = _patterns()
-    lo = s.span.start + (start - len(pre) + ann.start() if ann else start) - 50
-    clause_end = s.span.start + end + len(_clause_after(s.text, end))
-    usable = [d for d in s.dates if _year(d.value) and d.precision in ("year", "day", "month") and not d.is_range]
-    after = [d for d in usable if s.span.start + end <= d.start and d.end <= clause_end]
-    if after:
-        return _year(after[0].value)      # "… of diplomatic relations and of the treaty in 2022"
-    beside = [d for d in usable if lo <= d.start and d.end <= s.span.start + end]
-    if beside:
-        return _year(beside[-1].value)    # "2025 marks the 60th anniversary of …"
-    if p.future.search(pre) or p.future.search(s.text[end:end + 40]):
-        return None
-    return _ref_year(ctx)
 
 
 def _past_dated(ref: int | None, s: Sentence, end: int) -> bool:

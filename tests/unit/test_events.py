@@ -484,3 +484,27 @@ def test_talks_reported_beside_one_gathering_are_placed_where_it_was(engagements
     meetings = [e for e in events(engagements_of, text, "2025-03-04") if e["kind"] == "meeting"]
     assert sorted((tuple(e["countries"]), e["place"]) for e in meetings) == [
         (("CZE", "HUN"), "Vienna"), (("HUN", "POL"), "Vienna")]
+
+
+ANNIVERSARY_NEWS = "Hungarian President Anna Kovacs held talks with Polish President Jan Nowak in Warsaw on June 9. "
+
+
+@pytest.mark.parametrize("sentence, date", [
+    # counted back from the publication year (2025)
+    ("The talks coincided with the 40th anniversary of the historic meeting between Polish leader Adam Wrona "
+     "and Hungarian leader Bela Farkas.", "1985"),
+    # the engagement's own year, written after it, wins over the count
+    ("Nowak recalled the 40th anniversary of the first visit to Hungary by a Polish president in 1984.", "1984"),
+])
+def test_an_anniversary_of_an_engagement_recalls_it(engagements_of, sentence, date):
+    evs = events(engagements_of, ANNIVERSARY_NEWS + sentence, published="2025-06-10")
+    assert only(evs, "meeting")["date"] == "2025-06-09"
+    recalled = [e for e in evs if e["historical"]]
+    assert len(recalled) == 1 and recalled[0]["date"] == date, evs
+
+
+def test_an_anniversary_of_something_else_does_not_make_the_news_background(engagements_of):
+    evs = events(engagements_of, "On the 40th anniversary of diplomatic ties, Hungarian President Anna Kovacs "
+                                 "held talks with Polish President Jan Nowak in Warsaw on June 9.", published="2025-06-10")
+    assert only(evs, "meeting")["date"] == "2025-06-09"
+    assert not any(e["historical"] for e in evs)

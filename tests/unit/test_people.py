@@ -341,3 +341,14 @@ def test_a_name_after_its_office_of_a_state_is_not_displaced_by_a_credit(people_
 ])
 def test_slashed_offices_dashed_names_diplomats_and_credited_captions(people_of, text, name, title):
     assert people_of(text)[name].title == title
+
+
+@pytest.mark.parametrize("sentence, real", [
+    ("The talks took place at the 30th meeting of the General Border Committee in Kuching.", set()),
+    ("Deputy Minister Oleh Marchenko met the delegation at General Headquarters in Warsaw.", {"Oleh Marchenko"}),
+    ("He was joined by General Officer Commanding-in-Chief of Northern Command Lieutenant General Arun Mehra.",
+     {"Arun Mehra"}),
+    ("Defence Minister Kamal Rao served as an adviser under the Harding administration.", {"Kamal Rao"}),
+])
+def test_organisations_and_adjectival_names_are_no_people(people_of, sentence, real):
+    assert set(people_of(sentence)) == real

@@ -126,3 +126,9 @@ def test_repeats_are_one_relation_and_current_gives_way_to_established(engagemen
     assert len(found[0]["evidence"]) == 1
     ev = found[0]["evidence"][0]
     assert text[ev["start"]:ev["end"]] == ev["text"] and "strategic partnership" in ev["text"]
+
+
+def test_an_anniversary_of_relations_set_up_in_a_written_year_keeps_that_year(engagements_of):
+    found = rels(engagements_of, MEETING + "They marked the 55th anniversary of diplomatic relations established "
+                                           "in 1970.")
+    assert found == [(["HUN", "POL"], "diplomatic relations", "established", "1970")]

@@ -40,6 +40,12 @@ def documents() -> dict:
 
 
 @lru_cache(maxsize=None)
+def anniversaries() -> dict:
+    """Anniversary phrases and number words: how many years back a founding or an engagement lies."""
+    return _load("anniversaries.json")
+
+
+@lru_cache(maxsize=None)
 def relations() -> dict:
     """Relationship frameworks: level modifiers, status cues, anniversary words, the ladder's order."""
     return _load("relations.json")
