@@ -345,6 +345,17 @@ def _other_side(excluded: set[str], ranked: list[str], site: str | None, pairs: 
     return site if site and site not in excluded else next((c for c in ranked if c not in excluded), None)
 
 
+def office_impossible(title: str | None, code: str | None) -> bool:
+    """'President' of a state that has none (Japan), 'Prime Minister' of one that has none (the
+    Philippines): lexicons/heads_by_state.json."""
+    if not title or not code:
+        return False
+    lex = lexicons.heads_by_state()
+    t = regex.sub(r"^(?:former|then|first|late)\s+", "", title.strip().lower())
+    return (t in lex["president_titles"] and code in lex["no_president"]) or (
+        t in lex["prime_minister_titles"] and code in lex["no_prime_minister"])
+
+
 def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None,
                       site: str | None = None, pairs: Counter | None = None) -> None:
     for e, p in zip(entities, people):
@@ -354,11 +365,13 @@ def _assign_countries(entities: list[_Entity], people: list[Person], ranked: lis
             p.country_source = next(m.country_source for m in e.mentions if m.country == p.country)
             continue
         excluded = {m.not_country for m in e.mentions if m.not_country}
-        if not excluded:
+        if not excluded and not office_impossible(p.title, home):
             p.country, p.country_source = home, "home"
             continue
+        if not excluded:
+            excluded = {home}             # "Prime Minister X" in a Philippine report: not a Filipino
         choice = _other_side(excluded, ranked, site, pairs or Counter())
-        if choice:
+        if choice and not office_impossible(p.title, choice):
             p.country, p.country_source = choice, "other_side"
 
 

@@ -13,6 +13,8 @@ import pytest
     ("The sides agreed to promote trade, investment and tourism.", {"trade", "investment", "tourism"}),
     ("They welcomed cooperation in military trade and logistics.", {"military_trade", "logistics"}),
     ("They agreed to cooperate in Vietnamese language training for cadets.", {"language_training", "training"}),
+    ("The two leaders agreed to continue shuttle diplomacy between their capitals.", {"delegation_exchange"}),
+    ("Both sides agreed to hold regular meetings between their prime ministers.", {"delegation_exchange"}),
 ])
 def test_areas_named(engagements_of, sentence, expected):
     found = engagements_of(sentence, "2025-03-06")

@@ -352,3 +352,15 @@ def test_slashed_offices_dashed_names_diplomats_and_credited_captions(people_of,
 ])
 def test_organisations_and_adjectival_names_are_no_people(people_of, sentence, real):
     assert set(people_of(sentence)) == real
+
+
+def test_an_office_the_home_state_does_not_have_sends_the_guess_to_the_other_side(people_of):
+    text = ("President Maria Santos welcomed Prime Minister Kenji Watanabe to Manila on Monday. "
+            "The two leaders discussed Japanese investment in the Philippines.")
+    p = people_of(text, url="https://news.example.ph/2025/06/leaders-meet")
+    assert (p["Maria Santos"].country, p["Maria Santos"].country_source) == ("PHL", "home")
+    assert (p["Kenji Watanabe"].country, p["Kenji Watanabe"].country_source) == ("JPN", "other_side")
+    # and the other way: a president in a report from a state that has none
+    q = people_of("Prime Minister Kenji Watanabe received President Maria Santos in Tokyo on Monday. "
+                  "They discussed Philippine exports to Japan.", url="https://news.example.jp/2025/06/talks")
+    assert (q["Kenji Watanabe"].country, q["Maria Santos"].country) == ("JPN", "PHL")

@@ -46,6 +46,12 @@ def anniversaries() -> dict:
 
 
 @lru_cache(maxsize=None)
+def heads_by_state() -> dict:
+    """States with no president / no prime minister: which home guesses an office rules out."""
+    return _load("heads_by_state.json")
+
+
+@lru_cache(maxsize=None)
 def relations() -> dict:
     """Relationship frameworks: level modifiers, status cues, anniversary words, the ladder's order."""
     return _load("relations.json")
