@@ -18,6 +18,7 @@ from communique.nlp import lexicons
 class _Patterns:
     before: regex.Pattern       # "the 30th anniversary of (the establishment of) " ending where the thing begins
     years_of: regex.Pattern     # "ten years of their "
+    years_after: regex.Pattern  # "30 years after establishing "
     after: regex.Pattern        # ", now marking its fifth anniversary"
     future: regex.Pattern
     numbers: dict
@@ -31,6 +32,7 @@ def patterns() -> _Patterns:
     # proportional to its length
     return _Patterns(regex.compile(lex["anniversary_pre"], i | regex.REVERSE),
                      regex.compile(lex["years_of_pre"], i | regex.REVERSE),
+                     regex.compile(lex["years_after_pre"], i | regex.REVERSE),
                      regex.compile(lex["anniversary_post"], i), regex.compile(lex["future"], i),
                      dict(lex["ordinals"]))
 
@@ -45,7 +47,7 @@ def _number(m: regex.Match) -> int | None:
 def counted_before(pre: str) -> tuple[int, regex.Match] | None:
     """(years, match) when `pre` ends with an anniversary of what follows it."""
     p = patterns()
-    for pattern in (p.before, p.years_of):
+    for pattern in (p.before, p.years_of, p.years_after):
         m = pattern.search(pre)
         if m and _number(m) is not None:
             return _number(m), m

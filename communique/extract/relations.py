@@ -49,6 +49,9 @@ class _Patterns:
     planned_modal: regex.Pattern
     established_pre: regex.Pattern
     established_post: regex.Pattern
+    established_direct: regex.Pattern
+    document_after: regex.Pattern
+    negated: regex.Pattern
     pair_anchor: regex.Pattern
 
 
@@ -66,7 +69,8 @@ def _patterns() -> _Patterns:
     return _Patterns(
         frozenset(lex["core_modifiers"]), frozenset(lex["extra_modifiers"]), c("extensions"),
         c("title_before", 0), c("upgrade_to", backwards=False), c("towards"), c("intent"), c("planned_direct"), c("planned_verb"),
-        c("planned_modal"), c("established_pre"), c("established_post"), c("pair_anchor"))
+        c("planned_modal"), c("established_pre"), c("established_post"), c("established_direct"), c("document_after", 0),
+        c("negated"), c("pair_anchor"))
 
 
 _HEAD = regex.compile(r"\b(?:partnerships?|partners?|relationships?|alliances?|relations|ties)\b", regex.IGNORECASE)
@@ -152,6 +156,8 @@ def _read(ctx: ArticleContext, s: Sentence, at: int, word: str, ref: int | None)
     pre, post = _clause_before(text, start), _clause_after(text, b)
     if p.title_before.search(pre):
         return None                       # inside a document's title ("Joint Vision Statement on … Partnership")
+    if p.negated.search(pre):
+        return None                       # "have no strategic partnership yet"
     status, _cue = _status(pre, post, kind, p)
     if status is None:
         return None
@@ -233,6 +239,9 @@ def _status(pre: str, post: str, kind: str, p: _Patterns) -> tuple[str | None, s
             return "established", verb.group()    # "the first country to establish diplomatic ties with …"
         return "planned", verb.group()
     near = pre[-70:]
+    if p.established_direct.search(pre) and (kind != "framework" or not p.document_after.search(post)
+                                             or regex.search(r"(?i)\b(?:signed|inked|concluded)\s", pre[-40:])):
+        return "established", ""          # "signed a Comprehensive Strategic Partnership (Treaty) in 2018"
     if (anniversary.counted_before(pre) or anniversary.counted_after(post)
             or p.established_post.search(post) or p.established_pre.search(near)):
         return "established", ""
@@ -385,7 +394,7 @@ def _date(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post
                             "anniversary"), "anniversary"
         return None, None
     near = [d for d in s.dates if d.can_date() and (
-        0 <= d.start - (s.span.start + end) <= 45 and regex.match(r"^\s*(?:\([^)]*\)\s*)?(?:(?:\w+\s+){0,4}?(?:in|on|since|from)\s*)?$",
+        0 <= d.start - (s.span.start + end) <= 45 and regex.match(r"^\s*(?:\([^)]*\)\s*)?(?:\w+\s+){0,4}?(?:(?:in|on|since|from)\s*)?$",
                                                                    ctx.body[s.span.start + end:d.start], regex.IGNORECASE)
         or 0 <= (s.span.start + start) - d.end <= 150)]
     if not near:

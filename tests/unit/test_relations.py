@@ -14,6 +14,25 @@ def test_established_with_a_written_date(engagements_of):
     assert found == [(["HUN", "POL"], "strategic partnership", "established", "2019-03")]
 
 
+def test_partners_since_a_year_were_established_then(engagements_of):
+    found = rels(engagements_of, MEETING + "Poland and Hungary have been strategic partners since 2016.")
+    assert found == [(["HUN", "POL"], "strategic partnership", "established", "2016")]
+
+
+@pytest.mark.parametrize("sentence, found", [
+    ("Poland and Hungary signed a Comprehensive Strategic Partnership Treaty on Monday in Warsaw.",
+     [(["HUN", "POL"], "comprehensive strategic partnership", "established", "2025-06-09")]),
+    ("Hungary is a key partner of Poland, with which it signed a Strategic Partnership in 2018.",
+     [(["HUN", "POL"], "strategic partnership", "established", "2018")]),
+    # "N years after establishing X": X counted back from the year of the clause (publication, 2025)
+    ("They upgraded ties to a comprehensive partnership, 30 years after establishing diplomatic relations.",
+     [(["HUN", "POL"], "comprehensive partnership", "established", None),
+      (["HUN", "POL"], "diplomatic relations", "established", "1995")]),
+])
+def test_signed_frameworks_and_years_after(engagements_of, sentence, found):
+    assert sorted(rels(engagements_of, MEETING + sentence)) == sorted(found)
+
+
 def test_established_date_before_the_verb(engagements_of):
     found = rels(engagements_of, MEETING + "During the Polish president's visit in May 2021, the two countries set up a "
                                            "Comprehensive Partnership.")
@@ -107,6 +126,7 @@ def test_planned(engagements_of, sentence, level):
     "The two countries belong to the Regional Comprehensive Economic Partnership.",
     "They signed the Framework Agreement on Comprehensive Partnership and Cooperation.",
     "They laid flowers at the Poland-Hungary Friendship Alliance monument.",
+    "Poland and Hungary have no strategic partnership yet.",
 ])
 def test_descriptions_that_name_no_framework_give_nothing(engagements_of, sentence):
     assert rels(engagements_of, MEETING + sentence) == []
