@@ -1,7 +1,8 @@
 """Seconds per article on hostile inputs at growing sizes: extraction must stay linear.
 
 Each case is one input built here (no article text), read and extracted by the real reader and
-pipeline in a child process with a time limit; the table gives seconds at each size, the slope
+pipeline in a child process with a time limit (forked from a process that has extracted one short
+article: the model and patterns are loaded, as in a server); the table gives seconds at each size, the slope
 (seconds per MB, least squares through the measured points) and the ratio of the time per byte at
 the largest size to that at the smallest (about 1 when linear; about the size ratio when quadratic).
 
@@ -83,8 +84,12 @@ def main(argv=None) -> int:
     ap.add_argument("--out", type=Path, help="also write the results as JSON here")
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    from communique.nlp import load_pipeline
-    load_pipeline()          # loaded once here; children fork with it
+    from communique.model import Article
+    from communique.pipeline import extract
+    # the model loaded and every lexicon and pattern compiled once here, as in a running server or a
+    # batch past its first article; children fork with them, so each case times its article alone
+    list(extract([Article(id="warm-up", raw_text="Minister A met Minister B in Hanoi on March 3, 2024.",
+                          source="warm-up.txt")]))
     rows, results = [], {}
     for name, (suffix, unit) in CASES.items():
         if args.cases and name not in args.cases.split(","):

@@ -269,6 +269,9 @@ def _forms(text: str) -> list[tuple[str, regex.Pattern]]:
     return [(name, p) for name, p in _PATTERNS if all(c in have for c in _NEEDS[name])]
 
 
+MAX_DATES_PER_SENTENCE = 32   # a real sentence writes a few; a pasted table or junk, thousands: bound the work
+
+
 def find_dates(text: str, published: str | None = None, offset: int = 0,
                context_year: int | None = None, only: tuple[str, ...] = ()) -> list[DateMention]:
     """Every date expression in `text` (a sentence), leftmost-longest, resolved against `published`
@@ -280,7 +283,11 @@ def find_dates(text: str, published: str | None = None, offset: int = 0,
     for name, pattern in _forms(text):
         if only and name not in only:
             continue
+        if len(found) >= MAX_DATES_PER_SENTENCE:
+            break
         for m in pattern.finditer(text):
+            if len(found) >= MAX_DATES_PER_SENTENCE:
+                break
             a, b = m.span()
             if taken.find(1, a, b) != -1:
                 continue
