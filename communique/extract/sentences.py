@@ -11,6 +11,8 @@ hostile input) is cut at spaces, so the per-sentence work downstream stays bound
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
 from communique.extract.lexmatch import _abbreviations
@@ -30,7 +32,12 @@ def _is_abbreviation(line: str, dot: int) -> bool:
     LOOK_BACK characters back, so a line of a million dots stays linear."""
     lo = max(0, dot + 1 - LOOK_BACK)
     space = max(line.rfind(" ", lo, dot + 1), line.rfind("\t", lo, dot + 1))
-    word = line[space + 1 if space >= 0 else lo: dot + 1].lstrip("(\"“‘")
+    return _abbreviation_word(line[space + 1 if space >= 0 else lo: dot + 1].lstrip("(\"“‘"))
+
+
+@lru_cache(maxsize=4096)
+def _abbreviation_word(word: str) -> bool:
+    """The decision for one word (memoised: a page repeats the same few, a hostile input one)."""
     if not word:
         return False
     if word in _MONTH_ABBR or word in _abbreviations():
