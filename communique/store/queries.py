@@ -33,11 +33,25 @@ def _country_names() -> dict[str, str]:
 
 
 def country_code(value: str) -> str:
-    """'Vietnam' / 'vnm' / 'Viet Nam' -> 'VNM'; a clear error for anything else."""
-    code = _country_names().get(fold(value.strip()))
+    """'Vietnam' / 'vnm' / 'Viet Nam' -> 'VNM'; a name that fits several states ('Korea') is refused
+    with the choices; a clear error for anything else."""
+    key = fold(value.strip().replace("’", "'"))
+    choices = lexicons.ambiguous_country_names().get(key)
+    if choices:
+        named = ", ".join(f"{c} ({country_name(c)})" for c in choices)
+        raise UsageError(f"'{value}' could mean {named}: give one of those codes or names")
+    code = _country_names().get(key)
     if code is None:
         raise UsageError(f"unknown country '{value}' (use a name like 'Vietnam' or an alpha-3 code like VNM)")
     return code
+
+
+def country_name(code: str) -> str:
+    """The common English name of an alpha-3 code (the lexicon's first name), or the code itself."""
+    if code == "IGO":
+        return "international organisation"
+    names = (lexicons.countries().get(code) or {}).get("names") or []
+    return next((n for n in names if len(n) > 3 and not n.isupper()), names[0] if names else code)
 
 
 _ISO_PREFIX = regex.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -33,6 +33,11 @@ env.filters["web_url"] = lambda url: url if isinstance(url, str) and url.lower()
 def mount_static(app: FastAPI) -> None:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon():
+        """Browsers ask for /favicon.ico whatever the page links: the same SVG icon, not a 404."""
+        return FileResponse(HERE / "static" / "favicon.svg", media_type="image/svg+xml")
+
 
 def render(template: str, request: Request, **data) -> HTMLResponse:
     return HTMLResponse(env.get_template(template).render(request=request, path=request.url.path, **data))
@@ -58,7 +63,7 @@ def overview(c) -> dict:
 
 def country(c, code: str) -> dict:
     code = queries.country_code(code)
-    return {"country": code, "partners": analytics.partner_counts(c, code),
+    return {"country": code, "name": queries.country_name(code), "partners": analytics.partner_counts(c, code),
             "relations": relation_queries.partners(c, code),
             "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
             "areas_by_year": analytics.areas_by_year(c, code), "events": queries.events(c, country=code, limit=100)}
@@ -66,7 +71,8 @@ def country(c, code: str) -> dict:
 
 def pair(c, a: str, b: str) -> dict:
     a, b = sorted((queries.country_code(a), queries.country_code(b)))
-    return {"countries": [a, b], "relations": relation_queries.pair_ladder(c, a, b),
+    return {"countries": [a, b], "names": [queries.country_name(a), queries.country_name(b)],
+            "relations": relation_queries.pair_ladder(c, a, b),
             "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
             "areas_by_year": analytics.areas_by_year(c, a, b), "events": queries.timeline(c, a, b),
             "agreements": queries.agreements(c, country=a, with_=b)}

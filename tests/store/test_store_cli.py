@@ -209,6 +209,8 @@ def test_relations_command_and_export(db, tmp_path):
     (["search", "a*"], "a prefix search needs at least 2 letters"),
     (["relations", "--at", "2024-02-30"], "bad date '2024-02-30'"),
     (["relations", "--country", "Atlantis"], "unknown country 'Atlantis'"),
+    (["events", "--country", "Korea"], "'Korea' could mean KOR (South Korea), PRK (North Korea)"),
+    (["timeline", "Congo"], "'Congo' could mean COD (DR Congo), COG (Congo)"),
 ])
 def test_errors_are_one_line_with_a_hint(db, args, message):
     r = cli(*args, "--db", str(db))

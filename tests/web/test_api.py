@@ -81,6 +81,7 @@ def test_timeline_and_person(server):
     ("/api/relations?at=2024-13", 400, "bad_parameter"),
     ("/api/pairs/VNM/Atlantis", 400, "bad_parameter"),
     ("/api/pairs/VNM/VNM", 400, "bad_parameter"),
+    ("/api/events?country=Korea", 400, "bad_parameter"),
     ("/events/999999.json", 404, "not_found"),
 ])
 def test_one_error_shape(server, path, status, code):
@@ -215,3 +216,15 @@ def test_pair_ladder_in_the_api(server):
     assert swapped == ladder
     _, planned = server.json("/api/pairs/KOR/VNM")
     assert [r["level"] for r in planned["planned"]] == ["comprehensive strategic partnership"]
+
+
+def test_an_ambiguous_country_name_is_refused_with_the_choices(server):
+    status, body = server.json("/api/events?country=Korea")
+    assert status == 400 and "KOR (South Korea)" in body["message"] and "PRK (North Korea)" in body["message"]
+    status, ok = server.json("/api/events?country=South%20Korea&limit=1")
+    assert status == 200
+
+
+def test_favicon_answers(server):
+    status, headers, body = server.request("/favicon.ico")
+    assert status == 200 and headers["content-type"].startswith("image/svg+xml") and body.startswith(b"<svg")

@@ -46,9 +46,11 @@ def test_overview_to_pair_to_event_with_evidence_highlighted(server, page):
     assert page.locator("table.events tbody tr").count() >= 5
     shot(page, "overview")
     page.goto(server.base + "/countries/VNM")
+    assert page.title().startswith("Vietnam (VNM)") and page.locator("h1").inner_text().startswith("Vietnam")
     shot(page, "country-vnm")
     page.click("a[href='/pairs/RUS/VNM']")
     assert page.url.endswith("/pairs/RUS/VNM")
+    assert page.title().startswith("Russia – Vietnam")
     assert page.locator("svg.timeline rect").count() >= 3
     shot(page, "pair-vnm-rus")
     page.locator("table.events a[href^='/events/']").first.click()

@@ -46,6 +46,12 @@ def anniversaries() -> dict:
 
 
 @lru_cache(maxsize=None)
+def ambiguous_country_names() -> dict[str, list[str]]:
+    """Typed names that fit several states ("Korea"): refused with the choices at the CLI and API."""
+    return {k: v for k, v in _load("ambiguous_country_names.json").items() if not k.startswith("_")}
+
+
+@lru_cache(maxsize=None)
 def heads_by_state() -> dict:
     """States with no president / no prime minister: which home guesses an office rules out."""
     return _load("heads_by_state.json")
