@@ -369,18 +369,63 @@ def search(conn: sqlite3.Connection, text: str, limit: int = 50,
             # by bm25 would score every match first (seconds on a large store for a common word)
             hits = [{"kind": "evidence", "article_id": r[0], "owner": r[1], "owner_idx": r[2], "area": r[3],
                      "snippet": r[4], "event_id": r[5]} for r in conn.execute(
-                "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, '[', ']', '…', 24),"
+                "SELECT ev.article_id, ev.owner, ev.owner_idx, ev.area, snippet(evidence_fts, 0, ?, ?, '…', 24),"
                 " (SELECT uid FROM events WHERE id = ae.event_id) FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
                 " LEFT JOIN article_events ae ON ev.owner = 'event' AND ae.article_id = ev.article_id"
                 " AND ae.idx = ev.owner_idx WHERE evidence_fts MATCH ? ORDER BY evidence_fts.rowid DESC LIMIT ?",
-                (query, limit))]
+                (MARK_OPEN, MARK_CLOSE, query, limit))]
             hits += [{"kind": "article", "article_id": r[0], "title": r[1], "snippet": r[2]} for r in conn.execute(
-                "SELECT a.id, a.title, snippet(articles_fts, 1, '[', ']', '…', 24) FROM articles_fts"
+                "SELECT a.id, a.title, snippet(articles_fts, 1, ?, ?, '…', 24) FROM articles_fts"
                 " JOIN articles a ON a.rowid = articles_fts.rowid WHERE articles_fts MATCH ?"
-                " ORDER BY articles_fts.rowid DESC LIMIT ?", (query, limit))]
+                " ORDER BY articles_fts.rowid DESC LIMIT ?", (MARK_OPEN, MARK_CLOSE, query, limit))]
     except sqlite3.OperationalError as exc:
         raise UsageError(f"bad search text '{text}' ({exc})") from exc
+    for h in hits:
+        h["parts"] = _marked_parts(h["snippet"])
+        h["snippet"] = h["snippet"].replace(MARK_OPEN, "[").replace(MARK_CLOSE, "]")
+        h["link"] = _hit_link(conn, h)
     return hits
+
+
+# FTS5 marks matched words with these (private-use characters, never in a text): the API's snippet
+# shows them as [ ], the pages as <mark>, and a bracket the article itself writes stays a bracket.
+MARK_OPEN, MARK_CLOSE = "\ue000", "\ue001"
+
+
+def _marked_parts(snippet: str) -> list[list]:
+    """[[text, matched], …] of a marked snippet."""
+    parts: list[list] = []
+    for piece in snippet.split(MARK_OPEN):
+        inside, _, rest = piece.partition(MARK_CLOSE) if MARK_CLOSE in piece else ("", "", piece)
+        if inside:
+            parts.append([inside, True])
+        if rest:
+            parts.append([rest, False])
+    return parts
+
+
+def _hit_link(conn: sqlite3.Connection, h: dict) -> str | None:
+    """Where a hit leads: its event; a document's event, else the register for its pair; a relation's
+    pair page; otherwise the first event the article reports."""
+    if h.get("event_id"):
+        return f"/events/{h['event_id']}"
+    owner, idx, aid = h.get("owner"), h.get("owner_idx"), h["article_id"]
+    if owner == "agreement":
+        row = conn.execute("SELECT (SELECT uid FROM events WHERE id = g.event_id), g.countries FROM article_agreements aa"
+                           " JOIN agreements g ON g.id = aa.agreement_id WHERE aa.article_id = ? AND aa.idx = ?",
+                           (aid, idx)).fetchone()
+        if row and row[0]:
+            return f"/events/{row[0]}"
+        if row and row[1] and len(row[1].split(",")) == 2:
+            a, b = row[1].split(",")
+            return f"/agreements?country={a}&with={b}"
+    if owner == "relation":
+        row = conn.execute("SELECT a, b FROM article_relations WHERE article_id = ? AND idx = ?", (aid, idx)).fetchone()
+        if row:
+            return f"/pairs/{row[0]}/{row[1]}"
+    row = conn.execute("SELECT e.uid FROM article_events ae JOIN events e ON e.id = ae.event_id"
+                       " WHERE ae.article_id = ? ORDER BY ae.idx LIMIT 1", (aid,)).fetchone()
+    return f"/events/{row[0]}" if row else None
 
 
 def stats(conn: sqlite3.Connection) -> dict:

@@ -196,7 +196,23 @@ def agreements_html(request: Request, country: str | None = None, with_: str | N
 
 
 async def search_page(request: Request, q: str) -> dict:
-    return {"q": q, "items": await bounded_search(request, q, 50) if q.strip() else []}
+    """Hits with where each leads; the same sentence (one report's evidence for an event, an area and
+    a relation, or several reports of it) shown once, with the number of reports giving it."""
+    hits = await bounded_search(request, q, 50) if q.strip() else []
+    grouped: dict[str, dict] = {}
+    for h in hits:
+        g = grouped.get(h["snippet"])
+        if g is None:
+            grouped[h["snippet"]] = {**h, "articles": [h["article_id"]]}
+            continue
+        if h["article_id"] not in g["articles"]:
+            g["articles"].append(h["article_id"])
+        if h.get("owner") == "event" and g.get("owner") != "event":
+            g.update(owner="event", link=h["link"], event_id=h.get("event_id"))   # the event over an area
+    items = list(grouped.values())
+    for g in items:
+        g["count"] = len(g["articles"])
+    return {"q": q, "hits": len(hits), "items": items}
 
 
 @router.get("/search.json")

@@ -228,3 +228,17 @@ def test_an_ambiguous_country_name_is_refused_with_the_choices(server):
 def test_favicon_answers(server):
     status, headers, body = server.request("/favicon.ico")
     assert status == 200 and headers["content-type"].startswith("image/svg+xml") and body.startswith(b"<svg")
+
+
+def test_search_hits_say_where_they_lead_and_what_matched(server):
+    status, body = server.json("/api/search?q=training")
+    assert status == 200 and body["items"]
+    for h in body["items"]:
+        marked = [text for text, matched in h["parts"] if matched]
+        assert marked and all(t.lower().startswith("train") for t in marked)
+        assert "".join(text for text, _ in h["parts"]) == h["snippet"].replace("[", "").replace("]", "") or "[" in h["snippet"]
+    assert any(h["link"] and h["link"].startswith("/events/ev-") for h in body["items"])
+    _, page = server.json("/search.json?q=training")
+    assert page["hits"] >= len(page["items"]) and all(x["count"] == len(x["articles"]) >= 1 for x in page["items"])
+    snippets = [x["snippet"] for x in page["items"]]
+    assert len(snippets) == len(set(snippets))                 # one line per sentence

@@ -75,8 +75,17 @@ def test_search(server, page):
     page.fill("header form.search input[name=q]", "training")
     page.press("header form.search input[name=q]", "Enter")
     page.wait_for_url("**/search?q=training")
-    assert page.locator("ol.results li").count() >= 3
+    hits = page.locator("ol.results li")
+    assert hits.count() >= 3
+    # every hit leads somewhere, shows the matched word marked and no search syntax
+    assert page.locator("ol.results li p a").count() == hits.count()
+    assert page.locator("ol.results li mark").count() >= hits.count()
+    assert all(m.lower().startswith("train") for m in page.locator("ol.results li mark").all_inner_texts())
+    texts = page.locator("ol.results li p").all_inner_texts()
+    assert len(texts) == len(set(texts))                          # a sentence once, with its count of reports
     shot(page, "search")
+    page.locator("ol.results li p a").first.click()
+    assert "/events/" in page.url or "/pairs/" in page.url or "/agreements" in page.url
 
 
 def test_network_graph_renders(server, page):
