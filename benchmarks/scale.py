@@ -86,7 +86,7 @@ def run_ingest(n: int, processes: int, workdir: Path) -> str:
         part = [rss for t, rss in samples if k * seconds / 10 <= t < (k + 1) * seconds / 10]
         tenths.append(max(part) if part else 0.0)
     def stored_by(t: float) -> float:           # linear between the samples
-        for (t0, c0), (t1, c1) in zip(stored_at, stored_at[1:]):
+        for (t0, c0), (t1, c1) in zip(stored_at, stored_at[1:], strict=False):
             if t0 <= t <= t1:
                 return c0 + (c1 - c0) * (t - t0) / (t1 - t0) if t1 > t0 else c1
         return float(n)

@@ -49,9 +49,9 @@ def run_side(side: str, corpus: Path, processes: int, batch: int) -> dict:
         n = sum(1 for _ in nlp.pipe((r["text"] for r in rows), batch_size=batch, n_process=processes))
     else:
         from communique.model import Article
+        from communique.nlp import load_pipeline
         from communique.pipeline import extract
         from communique.settings import Settings
-        from communique.nlp import load_pipeline
         load_pipeline()
         arts = [Article(id=r["id"], raw_text=r["text"], url=r["url"], outlet=r["outlet"], title=r["title"],
                         published=r["published"]) for r in rows]

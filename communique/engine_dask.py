@@ -10,7 +10,7 @@ exactly what a local run would write. Every worker needs communique installed at
 from __future__ import annotations
 
 from collections import deque
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from communique.errors import UsageError
 from communique.model import Article, Record

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Iterable, Iterator
+from collections.abc import Iterable, Iterator
 
 from communique.clean import MAX_TOKEN_CHARS, clean, headline
 from communique.errors import InputRejected

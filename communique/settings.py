@@ -22,7 +22,7 @@ class Settings:
     article_budget_s: float = 60.0    # an article taking longer to extract is rejected, the batch goes on
 
     @classmethod
-    def load(cls, **overrides) -> "Settings":
+    def load(cls, **overrides) -> Settings:
         values = tomllib.loads(_DEFAULTS.read_text(encoding="utf-8")) if _DEFAULTS.exists() else {}
         for f in fields(cls):
             name = f"COMMUNIQUE_{f.name.upper()}"

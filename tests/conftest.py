@@ -1,21 +1,8 @@
-"""Shared fixtures. Tests that read ../shared skip with a reason where it is absent (a user's clone)."""
+"""Shared fixtures (the pipeline, people_of, engagements_of). Paths and the command line are in
+support.py; tests that read ../shared skip with a reason where it is absent (a user's clone)."""
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from pathlib import Path
-
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = Path(os.environ.get("COMMUNIQUE_SHARED", REPO.parent / "shared"))
-CLI = [sys.executable, "-m", "communique"]
-
-needs_shared = pytest.mark.skipif(
-    not (SHARED / "corpus" / "dev" / "articles.jsonl").exists(),
-    reason=f"../shared (corpus and gold) not found at {SHARED}; set COMMUNIQUE_SHARED to run corpus tests",
-)
 
 
 @pytest.fixture(scope="session")
@@ -34,10 +21,6 @@ def people_of(nlp):
         return {p.name: p for p in doc._.communique_people}
     return run
 
-
-def cli(*args: str, stdin: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
-    """Run the real command line in a subprocess."""
-    return subprocess.run(CLI + list(args), input=stdin, capture_output=True, cwd=cwd or REPO, timeout=600)
 
 
 @pytest.fixture(scope="session")

@@ -2,7 +2,7 @@
 import subprocess
 import sys
 
-from conftest import REPO, needs_shared
+from support import REPO, needs_shared
 
 
 @needs_shared
@@ -28,6 +28,7 @@ def test_scale_benchmark_smoke(tmp_path):
 def test_synthetic_articles_are_extractable():
     sys.path.insert(0, str(REPO / "benchmarks"))
     import synthetic
+
     from communique.model import Article
     from communique.pipeline import extract
     rows = list(synthetic.articles(8))

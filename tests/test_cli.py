@@ -2,7 +2,7 @@
 import json
 import sqlite3
 
-from conftest import cli
+from support import cli
 
 ARTICLE = ("Defence Ministers meet in Hanoi\n\n"
            "Minister of National Defence General Vo Thanh Nam held talks with his Lao counterpart "

@@ -4,8 +4,7 @@ import json
 import sqlite3
 
 import pytest
-
-from conftest import cli
+from support import cli
 
 ARTICLE = ("Minister of National Defence General Vo Thanh Nam held talks with his Lao counterpart "
            "Khamphong Souvanna in Hanoi on June 3. Nam said Vietnam and Laos will expand training.\n")
@@ -38,7 +37,7 @@ def test_bad_lines_in_the_middle_never_stop_the_batch(tmp_path, processes):
     assert rejects[f"{src}:10"].startswith("malformed JSON")
     assert "no text left" in rejects[f"{src}:8"] and "without a space" in rejects[f"{src}:9"]
     assert len(rejects) == 4
-    r2 = cli("ingest", str(src), "--db", str(db), "--quiet")
+    cli("ingest", str(src), "--db", str(db), "--quiet")
     assert len(_rows(db, "SELECT source FROM rejects")) == 4          # a rerun does not repeat them
 
 
@@ -75,7 +74,7 @@ def test_an_article_over_its_time_budget_is_rejected_and_the_batch_goes_on(tmp_p
     import os
     import subprocess
 
-    from conftest import CLI, REPO
+    from support import CLI, REPO
     src = tmp_path / "two.jsonl"
     long_text = "".join(ARTICLE.replace("June 3", f"day {k}") for k in range(3000))   # distinct lines
     rows = [{"id": "first", "text": ARTICLE}, {"id": "long", "text": long_text}, {"id": "short", "text": ARTICLE}]

@@ -14,7 +14,7 @@ MIN_BODY_BEFORE_CUT = 200     # a teaser marker only ends the body once some bod
 REPEAT_MIN_CHARS = 20         # shorter repeated lines (e.g. 'Hanoi') are not treated as duplicates
 CAPTION_MAX_WORDS = 30
 MAX_TOKEN_CHARS = 100         # a longer run without a space is no word (a hostile run of quotes, a data URI)
-_OVERLONG = regex.compile(r"\S{%d,}" % (MAX_TOKEN_CHARS + 1))
+_OVERLONG = regex.compile(rf"\S{{{MAX_TOKEN_CHARS + 1},}}")
 
 
 def _lines(raw: str):

@@ -24,9 +24,9 @@ import click
 from communique.cli.app import db_option, main, open_store
 from communique.cli.read_cmds import event_filters
 from communique.errors import UsageError
+from communique.exports import relations as relation_export
 from communique.exports.mentions import COLUMNS, mention_rows
 from communique.exports.plover import plover_row
-from communique.exports import relations as relation_export
 from communique.store import queries
 
 FLAT = ["id", "kind", "subtype", "countries", "date_start", "date_end", "date_precision", "date", "date_text",

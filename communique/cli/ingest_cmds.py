@@ -12,10 +12,12 @@ from pathlib import Path
 import click
 
 from communique import __version__
-from communique.cli.app import db_option, main, settings as _settings
+from communique.cli.app import db_option, main
+from communique.cli.app import settings as _settings
 from communique.errors import IdCollision, InputRejected, StoreError, UsageError
 from communique.ingest import read_inputs
 from communique.ingest.readers import shown
+from communique.settings import Settings
 
 ner_option = click.option("--ner", is_flag=True, default=None,
                           help="Also run spaCy's statistical NER on engagement sentences (slower; or $COMMUNIQUE_NER=1).")

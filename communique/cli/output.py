@@ -14,7 +14,7 @@ def _cell(value) -> str:
         return ""
     if isinstance(value, bool):
         return "yes" if value else ""
-    if isinstance(value, (list, tuple)):
+    if isinstance(value, list | tuple):
         return ", ".join(_cell(v) for v in value)
     if isinstance(value, dict):
         return value.get("name") or json.dumps(value, ensure_ascii=False)
@@ -36,8 +36,8 @@ def table(rows: list[dict], columns: list[str]) -> str:
 
     def fit(text: str, w: int) -> str:
         return text if len(text) <= w else text[:w - 1] + "…"
-    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths)).rstrip()]
-    lines += ["  ".join(fit(v, w).ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    lines = ["  ".join(c.upper().ljust(w) for c, w in zip(columns, widths, strict=False)).rstrip()]
+    lines += ["  ".join(fit(v, w).ljust(w) for v, w in zip(row, widths, strict=False)).rstrip() for row in cells]
     return "\n".join(lines)
 
 

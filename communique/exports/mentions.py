@@ -5,7 +5,7 @@ count of independent reports is a count of rows where it is empty."""
 from __future__ import annotations
 
 import sqlite3
-from typing import Iterator
+from collections.abc import Iterator
 
 COLUMNS = ["event_id", "article_id", "url", "outlet", "published", "duplicate_of", "historical", "confidence",
            "link_reason", "sentence_start", "sentence_end", "sentence"]

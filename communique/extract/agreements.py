@@ -9,7 +9,7 @@ governed by a signing verb ("signed a Letter of Intent on …") or a planning on
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -44,7 +44,7 @@ class Agreement:
     plural: bool = False                  # one of several documents named together
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns():
     lex = lexicons.documents()
     types = [(name, regex.compile(p, regex.IGNORECASE)) for name, p in lex["types"]]
@@ -179,7 +179,7 @@ _DATE_WORD = regex.compile(r"(?i)^(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)d
 _NO_SUBJECT_LIST = regex.compile(r"(?i)^(?:cooperation|co-operation|various\s+fields|the\s+sidelines|the\s+occasion)$")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _list_stop() -> regex.Pattern:
     """Where a list of subjects ends: the subject stops without the comma (lists are comma-separated)."""
     stop = lexicons.documents()["subject_stop"]

@@ -6,7 +6,7 @@ field hides the wider one it contains ("military medicine" is not "health").
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -15,7 +15,7 @@ from communique.model import Span
 from communique.nlp import lexicons
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns() -> tuple[dict[str, list[regex.Pattern]], regex.Pattern, dict[str, list[regex.Pattern]]]:
     lex = lexicons.areas()
     table = {}

@@ -23,7 +23,7 @@ def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[s
                 seen.add((g.i, g.j))
                 a, b = toks[g.i].start, toks[g.j - 1].end
                 out.append((g.value, Span(a, b, body[a:b])))
-        for k, (t, g) in enumerate(zip(toks, tags)):
+        for k, (t, g) in enumerate(zip(toks, tags, strict=False)):
             if g is None and "-" in t.text:
                 out += _compound_parts(body, toks, k)
         out += _paired_capitals(body, toks, tags)
@@ -51,7 +51,7 @@ def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
     hits = list(pattern.finditer(line))
     if not hits:                      # the cheap test first: most lines have no such acronym
         return []
-    from communique.extract.people import is_headline_case   # here: people imports this module
+    from communique.extract.people import is_headline_case  # here: people imports this module
     if not is_headline_case(line):
         return []
     return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1))) for m in hits]
@@ -65,7 +65,7 @@ def _paired_capitals(body: str, toks, tags) -> list[tuple[str, Span]]:
     for g in dict.fromkeys(g for g in tags if g is not None and g.cat in (PLACE, COUNTRY)):
         named.append((toks[g.i].start, toks[g.j - 1].end, g.cat, g.value))
     out: dict[int, tuple[str, Span]] = {}
-    for (a0, a1, ca, va), (b0, b1, cb, vb) in zip(named, named[1:]):
+    for (a0, a1, ca, va), (b0, b1, cb, vb) in zip(named, named[1:], strict=False):
         if va != vb and ca == cb == PLACE and _PAIR_GLUE.fullmatch(body[a1:b0]):
             out[a0] = (va, Span(a0, a1, body[a0:a1]))
             out[b0] = (vb, Span(b0, b1, body[b0:b1]))
@@ -122,7 +122,7 @@ def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
     "between Nigeria and South Africa"): Counter of frozenset({a, b})."""
     found = sorted(((s.start, s.end, code) for code, s in countries), key=lambda t: t[0])
     pairs: Counter = Counter()
-    for (_, end, a), (start, _, b) in zip(found, found[1:]):
+    for (_, end, a), (start, _, b) in zip(found, found[1:], strict=False):
         if a != b and _PAIR_GLUE.fullmatch(body[end:start]):
             pairs[frozenset((a, b))] += 1
     return pairs

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from communique.extract import agreements as agreements_mod
 from communique.extract import events as events_mod
+from communique.extract import relations as relations_mod
 from communique.extract.areas import extract_areas
 from communique.extract.context import build_context
-from communique.extract import relations as relations_mod
 from communique.extract.statements import extract_statements
 from communique.model import Person, Span, spans_json
 

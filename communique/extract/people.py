@@ -61,7 +61,7 @@ def _near(a: str, b: str) -> bool:
     if min(len(a), len(b)) < NEAR_MIN_LETTERS or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
     short, long_ = (a, b) if len(a) < len(b) else (b, a)
     return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
 
@@ -149,7 +149,7 @@ def _link(mentions: list[RawMention]) -> list[_Entity]:
             continue
         candidates = [e for e in entities if _covers(toks, e.tokens) and _country_ok(m, e)]
         if candidates:
-            def distance(e: _Entity) -> tuple[int, int]:
+            def distance(e: _Entity, m: RawMention = m) -> tuple[int, int]:
                 k = bisect_right(e.starts, m.start)       # sorted starts: no scan of every mention
                 return (0, m.start - e.starts[k - 1]) if k else (1, e.starts[0])
             best = min(candidates, key=distance)
@@ -174,7 +174,7 @@ def _country_ok(m: RawMention, e: _Entity) -> bool:
 def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
     """Prefer a title written before the name, then an apposition; 'member' titles last; longest wins."""
     cands: list[tuple[int, int, int, str]] = []
-    for k, m in enumerate(e.mentions):
+    for _k, m in enumerate(e.mentions):
         for rank, t in [(0 if m.anchor in ("title", "rank", "honorific") else 1, m.title)] + [(1, x) for x in m.extra_titles]:
             if t:
                 low = t.lower()
@@ -279,7 +279,7 @@ def _runs(body: str, entities: list[_Entity]) -> list[list[RawMention]]:
     """Mentions in text order, grouped into runs joined only by list glue (', ', '; ', ' and ')."""
     flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     runs, run = [], flat[:1]
-    for prev, cur in zip(flat, flat[1:]):
+    for prev, cur in zip(flat, flat[1:], strict=False):
         if _LIST_GLUE.match(body[prev.end:cur.title_start or cur.start]):
             run.append(cur)
         else:
@@ -358,7 +358,7 @@ def office_impossible(title: str | None, code: str | None) -> bool:
 
 def _assign_countries(entities: list[_Entity], people: list[Person], ranked: list[str], home: str | None,
                       site: str | None = None, pairs: Counter | None = None) -> None:
-    for e, p in zip(entities, people):
+    for e, p in zip(entities, people, strict=False):
         votes = Counter(m.country for m in e.mentions if m.country)
         if votes:
             p.country = votes.most_common(1)[0][0]

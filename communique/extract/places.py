@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -50,7 +50,7 @@ def _key(text: str) -> str:
     return _NOT_LETTER.sub("", fold(text))
 
 
-@lru_cache(maxsize=None)
+@cache
 def gazetteer() -> dict[str, list[tuple[str, str, int]]]:
     """folded name (no spaces) -> [(name, alpha-3, population)], largest first. Alternate names are kept
     only when they are the same name with other diacritics or spacing ("Hà Nội", "Đà Nẵng")."""
@@ -99,7 +99,7 @@ def is_city(name: str) -> bool:
     return large_city(name) is not None
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_words() -> frozenset[str]:
     words = set()
     for e in lexicons.countries().values():

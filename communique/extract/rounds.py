@@ -27,7 +27,7 @@ def listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], in
         if not _COUNTERPARTS_FROM.search(ctx.body[max(s.span.start, span.start - 60):span.start]):
             continue
         run, end = [code], span.end
-        for (_, prev), (nxt, cur) in zip(named[i:], named[i + 1:]):
+        for (_, prev), (nxt, cur) in zip(named[i:], named[i + 1:], strict=False):
             if not _STATE_LIST_GLUE.match(ctx.body[prev.end:cur.start]):
                 break
             run.append(nxt)
@@ -71,10 +71,9 @@ def listed_partner(ctx: ArticleContext, s: Sentence, listed: list[str], a: int,
     counterparts from …"), or, when the list is the subject ("leaders from … called"), the person after
     the trigger; else the article's leading state not named beside them ("In addition to X, leaders
     from … called the new president": X is another caller)."""
-    if list_end <= a:       # the list is the subject
-        sides = [k for k, st, _ in s.people if st >= a]
-    else:
-        sides = [k for k, st, _ in s.people if st < a] or list(subject)     # "He met his counterparts from …"
+    # the list is the subject (people after the trigger), or "He met his counterparts from …"
+    sides = ([k for k, st, _ in s.people if st >= a] if list_end <= a
+             else [k for k, st, _ in s.people if st < a] or list(subject))
     people = unique(k for k in sides if ctx.people[k].country and ctx.people[k].country not in listed)
     beside = {ctx.people[k].country for k, _, _ in s.people}
     other = (ctx.people[people[0]].country if people

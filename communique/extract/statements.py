@@ -6,7 +6,7 @@ The speaker is the person named in the sentence nearest before the speech verb, 
 """
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 
 import regex
 
@@ -15,7 +15,7 @@ from communique.model import spans_json
 from communique.nlp import lexicons
 
 
-@lru_cache(maxsize=None)
+@cache
 def _patterns():
     """Case-insensitive; the lexicon marks cased phrases with (?-i:…) ("COC", "DOC")."""
     lex = lexicons.statements()

@@ -7,7 +7,7 @@ talks in Peru"); the one city the article names of a state-level place; the city
 gathering the article's talks were held beside ("on the sidelines of … in Singapore")."""
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from typing import TYPE_CHECKING
 
 import regex
@@ -25,7 +25,7 @@ def _norm(name: str) -> str:
     return fold(name).replace("’", "'")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _country_names(code: str) -> frozenset[str]:
     entry = lexicons.countries().get(code, {})
     return frozenset(_norm(n) for n in entry.get("names", ()))
@@ -60,9 +60,9 @@ def venue_country(ctx: ArticleContext, e: Event) -> Place | None:
     for i in e.sentences:
         s = ctx.sentences[i]
         for code, span in s.countries:
-            if code not in e.countries and _IN_BEFORE.search(ctx.body[max(0, span.start - 12):span.start]):
-                if place := _as_country_place(code, span):
-                    return place
+            if (code not in e.countries and _IN_BEFORE.search(ctx.body[max(0, span.start - 12):span.start])
+                    and (place := _as_country_place(code, span))):
+                return place
     return None
 
 

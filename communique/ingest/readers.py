@@ -9,8 +9,8 @@ import json
 import os
 import re
 import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from communique.errors import InputRejected
 from communique.ingest.decode import decode
@@ -106,7 +106,7 @@ def read_jsonl(text: str, source: str, encoding: str) -> Iterator[Item]:
         if wrong:
             yield InputRejected(where, f"field '{wrong}' is {type(row[wrong]).__name__}, not text")
             continue
-        if row.get("id") is not None and not isinstance(row["id"], (str, int)) or isinstance(row.get("id"), bool):
+        if row.get("id") is not None and not isinstance(row["id"], str | int) or isinstance(row.get("id"), bool):
             yield InputRejected(where, f"field 'id' is {type(row['id']).__name__}, not text or a number")
             continue
         body = _text(body)

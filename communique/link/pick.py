@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from collections import Counter
-from typing import Iterable
+from collections.abc import Iterable
 
 PRECISION_RANK = {"day": 3, "month": 2, "year": 1}
 SOURCE_RANK = {"text": 3, "relative": 2, "context": 1, "event": 1}

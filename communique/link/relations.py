@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections import Counter
-from functools import lru_cache
+from functools import cache
 
 from communique.link import uids
 from communique.link.events import sort_key
@@ -53,7 +53,7 @@ def relink_block(conn: sqlite3.Connection, a: str, b: str, level: str, status: s
                                          (a, b, level, status))}
     keys = group_reports([r[2] for r in reports])
     groups: dict[str | None, list[tuple]] = {}
-    for r, k in zip(reports, keys):
+    for r, k in zip(reports, keys, strict=False):
         groups.setdefault(k, []).append(r)
     used: set[int] = set()
     for key in sorted(groups, key=lambda k: (k is None, k or "")):
@@ -89,7 +89,7 @@ def refresh_relation(conn: sqlite3.Connection, relation_id: int) -> None:
 
 # ---- the ladder -------------------------------------------------------------------------------
 
-@lru_cache(maxsize=None)
+@cache
 def _ladder() -> tuple[str, ...]:
     return tuple(lexicons.relations()["ladder"])
 

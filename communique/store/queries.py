@@ -18,8 +18,8 @@ import regex
 from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
 from communique.link.uids import PERSON_PREFIX, resolve, resolve_person
-from communique.store.fts import fts_query
 from communique.nlp import lexicons
+from communique.store.fts import fts_query
 
 
 @lru_cache(maxsize=1)
@@ -107,7 +107,7 @@ def _dicts(conn: sqlite3.Connection, sql: str, args=()) -> list[dict]:
     """Rows as dicts (column name -> value)."""
     cur = conn.execute(sql, args)
     names = [d[0] for d in cur.description]
-    return [dict(zip(names, row)) for row in cur.fetchall()]
+    return [dict(zip(names, row, strict=False)) for row in cur.fetchall()]
 
 
 def _event_fields(rows: list[dict], conn: sqlite3.Connection) -> list[dict]:

@@ -14,14 +14,13 @@ from typing import Any
 
 import regex
 
-from communique.link import similarity
+from communique.errors import IdCollision
+from communique.link import similarity, uids
 from communique.link.agreements import link_article_agreements, refresh_agreement
 from communique.link.canonical import link_article_events, refresh_event
-from communique.link.events import anchor, EventView
-from communique.link import uids
+from communique.link.events import EventView, anchor
 from communique.link.people import link_person, note_person, refresh_person
 from communique.link.relations import blocks_of, link_article_relations, relink_block
-from communique.errors import IdCollision
 from communique.model import Record
 from communique.store.db import transaction
 

@@ -186,7 +186,7 @@ async def ingest(request: Request, cfg: Config = Depends(config)):
             chunk = await asyncio.wait_for(chunks.__anext__(), timeout=BODY_READ_TIMEOUT_S)
         except StopAsyncIteration:
             break
-        except asyncio.TimeoutError:
+        except TimeoutError:
             raise ApiError(408, "timeout", f"no request body bytes for {BODY_READ_TIMEOUT_S:g} s") from None
         body += chunk
         if len(body) > cfg.max_body:

@@ -67,7 +67,7 @@ async def bounded_search(request: Request, text: str, limit: int) -> list[dict]:
     slots: asyncio.Semaphore = request.app.state.search_slots
     try:
         await asyncio.wait_for(slots.acquire(), timeout=SEARCH_WAIT_S)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         raise ApiError(503, "busy", "too many searches are running; try again in a moment") from None
     gone = threading.Event()
 

@@ -11,9 +11,9 @@ import sqlite3
 import sys
 
 import pytest
+from support import REPO, SHARED, cli, needs_shared
 
 from communique.link.names import compatible, is_full, name_key
-from conftest import REPO, SHARED, cli, needs_shared
 
 sys.path.insert(0, str(REPO / "scripts"))
 import cluster_eval  # noqa: E402
@@ -74,7 +74,7 @@ def test_no_two_rows_for_one_name_within_a_country(store_db):
         if country:
             by_country.setdefault(country, []).append((pid, aliases))
     for country, rows in by_country.items():
-        for (a, fa), (b, fb) in itertools.combinations(rows, 2):
+        for (_a, fa), (_b, fb) in itertools.combinations(rows, 2):
             assert not {name_key(x) for x in fa} & {name_key(x) for x in fb}, (country, fa, fb)
             # two rows whose names fit each other would be one person split in two
             assert not any(compatible(x, y) for x in fa for y in fb), (country, fa, fb)

@@ -2,9 +2,7 @@
 the store it builds from dev + seeds equals the single-process store."""
 import sqlite3
 
-import pytest
-
-from conftest import SHARED, cli, needs_shared
+from support import SHARED, cli, needs_shared
 
 pytestmark = needs_shared
 

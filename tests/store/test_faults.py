@@ -8,8 +8,7 @@ import subprocess
 import time
 
 import pytest
-
-from conftest import CLI, REPO
+from support import CLI, REPO
 
 MINISTERS = [("Vietnam", "Vietnamese", "Tran Quoc Binh"), ("Laos", "Lao", "Khamphong Souvanna"),
              ("Cambodia", "Cambodian", "Sok Vanna"), ("Japan", "Japanese", "Sato Kenji"),
@@ -93,7 +92,7 @@ def test_two_ingests_at_once_both_succeed_and_nothing_is_corrupted(tmp_path):
     procs = [subprocess.Popen(CLI + ["ingest", str(p), "--db", str(db), "--quiet"], cwd=REPO,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE) for p in (first, second)]
     results = [p.communicate(timeout=600) for p in procs]
-    for p, (_, err) in zip(procs, results):
+    for p, (_, err) in zip(procs, results, strict=False):
         assert p.returncode == 0, err.decode()
     assert consistent(db) == 24
     with sqlite3.connect(db) as conn:

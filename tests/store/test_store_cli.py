@@ -5,8 +5,7 @@ import io
 import json
 
 import pytest
-
-from conftest import cli
+from support import cli
 
 ARTICLES = {
     "wire.jsonl": [

@@ -4,7 +4,8 @@ that grows with its length."""
 import json
 import time
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from communique.errors import InputRejected
 from communique.ingest.readers import read_bytes
@@ -32,7 +33,7 @@ def _through(data: bytes, suffix: str) -> None:
     out = list(extract(articles, SETTINGS))
     elapsed = time.perf_counter() - start
     assert len(out) == len(articles)
-    assert all(isinstance(x, (Record, InputRejected)) for x in out)
+    assert all(isinstance(x, Record | InputRejected) for x in out)
     for record in out:
         if isinstance(record, Record):
             json.dumps(record.as_dict(), ensure_ascii=False).encode("utf-8")   # storable and printable

@@ -29,7 +29,7 @@ def test_the_gate_finds_people_only_in_selected_sentences(nlp):
 def test_parallel_extraction_gives_the_same_records(tmp_path):
     import json
 
-    from conftest import cli
+    from support import cli
     rows = [{"id": f"p{i}", "text": f"Vietnamese Minister of National Defence General Tran Quoc Binh held talks "
                                     f"with Lao Minister Khamphong Souvanna in Hanoi on May {i + 1}."} for i in range(6)]
     src = tmp_path / "a.jsonl"

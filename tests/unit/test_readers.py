@@ -1,6 +1,7 @@
 import io
-import pytest
 import json
+
+import pytest
 
 from communique.errors import InputRejected
 from communique.ingest import read_inputs

@@ -2,8 +2,8 @@
 import json
 
 import pytest
+from support import SHARED, needs_shared
 
-from conftest import SHARED, needs_shared
 from communique.clean import clean
 from communique.extract.countries import country_mentions
 from communique.extract.dates import find_dates

@@ -2,8 +2,7 @@
 import json
 
 import pytest
-
-from webserver import TOKEN, built_db, ingest_server, server  # noqa: F401  (fixtures)
+from webserver import TOKEN
 
 ENDPOINTS = ["/api/events", "/api/events?country=Vietnam&with=RUS&kind=meeting&since=2024&until=2025-12",
              "/api/events/{first}", "/api/people", "/api/people?country=VNM", "/api/people/{person}", "/api/agreements",
@@ -152,7 +151,9 @@ def test_ingest_token_rules(ingest_server):
 def test_server_binds_loopback_by_default(server):
     """The read-only server was started without --host: it listens on 127.0.0.1 only."""
     listening = []
-    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+    with open("/proc/net/tcp") as fh:
+        table = fh.read().splitlines()[1:]
+    for line in table:
         local, state = line.split()[1], line.split()[3]
         address, port = local.split(":")
         if state == "0A" and int(port, 16) == server.port:
@@ -164,7 +165,7 @@ def test_load_script_reports_latencies(server):
     import subprocess
     import sys
 
-    from conftest import REPO
+    from support import REPO
     r = subprocess.run([sys.executable, str(REPO / "scripts" / "load.py"), "--base", server.base, "--requests", "6"],
                        capture_output=True, timeout=120)
     out = r.stdout.decode()

@@ -7,9 +7,8 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from conftest import CLI, REPO
-
-from webserver import Server, _copy, built_db, ingest_server, server  # noqa: F401  (fixtures)
+from support import CLI, REPO
+from webserver import Server, _copy
 
 HOSTILE = ["a*%20" * 160, "defence%20OR%20" * 300, "de*%20tr*%20co*%20mi*", "%22" * 200, "NEAR(a%20b)",
            "defence", "training%20OR%20exercise%20OR%20medicine", "%28%28%28%28", "x" * 499]
@@ -28,7 +27,7 @@ def test_hostile_searches_in_parallel_leave_the_server_answering(server):
         results = [f.result() for f in futures]
     assert status == 200 and json.loads(body)["articles"] > 0
     assert waited < 1.0, f"/api/stats took {waited:.2f} s under 45 searches"
-    for code, headers, body in results:
+    for code, _headers, body in results:
         assert code in (200, 400, 503), (code, body[:200])
         shape = json.loads(body)
         if code != 200:

@@ -3,9 +3,8 @@ number of processes; an id an event had before an earlier report joined it still
 import json
 import sqlite3
 
-from conftest import SHARED, cli, needs_shared
-
-from webserver import Server, built_db  # noqa: F401  (fixture)
+from support import SHARED, cli, needs_shared
+from webserver import Server
 
 
 def _members(db, sql):

@@ -13,8 +13,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-
-from conftest import CLI, REPO, SHARED, cli, needs_shared
+from support import CLI, REPO, SHARED, cli
 
 TOKEN = "test-token-0123456789"
 ARTIFACTS = REPO / "test-artifacts"
