@@ -2,6 +2,7 @@
 
 timeline_svg   events per year, stacked by kind
 network_svg    countries on a circle (busiest first), lines weighted by engagements
+network_legend what the network's line widths and circle sizes mean, drawn at its scale
 ladder_html    a pair's relationship levels on a real time axis, planned upgrades marked (HTML bars)
 """
 from __future__ import annotations
@@ -75,6 +76,26 @@ def network_svg(graph: dict, size: int = 560, link=lambda code: f"/countries/{co
                      f'<text x="{x:.1f}" y="{y - rad - 4:.1f}" class="label" text-anchor="middle">{code}</text></a>')
     parts.append("</svg>")
     return "".join(parts)
+
+
+def network_legend(graph: dict) -> str:
+    """What the drawing's sizes mean, with samples drawn at the network's own scale: line widths for
+    one engagement, the middle and the busiest pair; the circle size for the busiest country."""
+    edges = [e["events"] for e in graph["edges"]]
+    if not edges:
+        return ""
+    top = max(edges)
+    samples = sorted({1, max(1, round(top / 2)), top})
+    items = []
+    for n in samples:
+        w = 1 + 7 * n / top
+        items.append(f'<li><svg viewBox="0 0 40 12" width="40" height="12" aria-hidden="true"><line class="edge" '
+                     f'x1="2" y1="6" x2="38" y2="6" stroke-width="{w:.1f}"/></svg> {n} engagement{"s" if n != 1 else ""}</li>')
+    busiest = max(graph["nodes"], key=lambda x: x["events"])
+    items.append(f'<li><svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true"><circle class="node" cx="12" '
+                 f'cy="12" r="10"/></svg> larger circle, more engagements (largest: {escape(busiest["country"])}, '
+                 f'{busiest["events"]})</li>')
+    return '<ul class="legend" aria-label="Legend">' + "".join(items) + "</ul>"
 
 
 def _year_of(day: str | None) -> float | None:

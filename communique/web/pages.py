@@ -159,7 +159,7 @@ def network_json(c=Depends(conn)):
 def network_html(request: Request, c=Depends(conn)):
     data = network_page(c)
     return render("network.html", request, data=data, json_url="/network.json",
-                  chart=Markup(charts.network_svg(data)))
+                  chart=Markup(charts.network_svg(data)), legend=Markup(charts.network_legend(data)))
 
 
 @router.get("/events/{event_id}.json")

@@ -93,6 +93,10 @@ def test_network_graph_renders(server, page):
     assert nodes.count() >= 5 and page.locator("svg.network line.edge").count() >= 5
     box = page.locator("svg.network").bounding_box()
     assert box["width"] > 300 and box["height"] > 300
+    legend = page.locator("ul.legend li")
+    assert legend.count() >= 3 and "1 engagement" in legend.first.inner_text()
+    widths = [float(w) for w in page.locator("ul.legend line.edge").evaluate_all("ls => ls.map(l => l.getAttribute('stroke-width'))")]
+    assert widths == sorted(widths) and widths[0] < widths[-1]        # thicker line, more engagements
     shot(page, "network")
     page.locator("svg.network a[href='/countries/RUS'] circle").click()
     assert page.url.endswith("/countries/RUS")
