@@ -52,7 +52,6 @@ class _Patterns:
     established_direct: regex.Pattern
     document_after: regex.Pattern
     negated: regex.Pattern
-    pair_anchor: regex.Pattern
 
 
 @lru_cache(maxsize=1)
@@ -70,7 +69,7 @@ def _patterns() -> _Patterns:
         frozenset(lex["core_modifiers"]), frozenset(lex["extra_modifiers"]), c("extensions"),
         c("title_before", 0), c("upgrade_to", backwards=False), c("towards"), c("intent"), c("planned_direct"), c("planned_verb"),
         c("planned_modal"), c("established_pre"), c("established_post"), c("established_direct"), c("document_after", 0),
-        c("negated"), c("pair_anchor"))
+        c("negated"))
 
 
 _HEAD = regex.compile(r"\b(?:partnerships?|partners?|relationships?|alliances?|relations|ties)\b", regex.IGNORECASE)
@@ -130,10 +129,11 @@ def _read(ctx: ArticleContext, s: Sentence, at: int, word: str, ref: int | None)
     a, b = at, at + len(word)
     if head.endswith("s") and head not in ("relations", "ties", "partners"):
         return None                       # plural frameworks are general ("military alliances")
-    if head in ("relations", "ties") or (head == "relationship" and _DIPLOMATIC.search(text[:a])):
-        if not _DIPLOMATIC.search(text[:a]):
-            return None
-        start, level, kind = _DIPLOMATIC.search(text[:a]).start(), "diplomatic relations", "diplomatic"
+    diplomatic = _DIPLOMATIC.search(text[:a]) if head in ("relations", "ties", "relationship") else None
+    if diplomatic:
+        start, level, kind = diplomatic.start(), "diplomatic relations", "diplomatic"
+    elif head in ("relations", "ties"):
+        return None
     elif head == "relationship":
         sp = _SPECIAL.search(text[:a])
         if not sp:
@@ -158,12 +158,13 @@ def _read(ctx: ArticleContext, s: Sentence, at: int, word: str, ref: int | None)
         return None                       # inside a document's title ("Joint Vision Statement on … Partnership")
     if p.negated.search(pre):
         return None                       # "have no strategic partnership yet"
-    status, _cue = _status(pre, post, kind, p)
+    status = _status(pre, post, kind, p)
     if status is None:
         return None
-    if kind == "alliance" and not _alliance_anchored(ctx, s, start, b, pre, post, status, p):
+    named = _np_countries(s, start)
+    if kind == "alliance" and not _alliance_anchored(named, pre, post, p):
         return None
-    pair = _pair(ctx, s, start, b, pre, post, p)
+    pair = _pair(ctx, s, named, start, b, pre, post)
     if pair is None:
         return None
     date, derived = (None, None)
@@ -208,7 +209,6 @@ def _modifiers(text: str, a: int, p: _Patterns) -> tuple[int, list[str]] | None:
         break
     if not any(w in p.core for w in words):
         return None
-    # a leading quote belongs to the chain ('a "no limits" partnership')
     return start, words
 
 
@@ -222,32 +222,29 @@ def _clause_after(text: str, end: int) -> str:
     return text[end:m.start() if m else len(text)][:120]
 
 
-def _status(pre: str, post: str, kind: str, p: _Patterns) -> tuple[str | None, str]:
-    """(status, the cue words just before the level that decided it, for the evidence)."""
+def _status(pre: str, post: str, kind: str, p: _Patterns) -> str | None:
+    """established, planned or current, read in the clause around the level; None for diplomatic
+    relations named without being set up, marked or planned."""
     up = _upgrade(pre, p)
     if up:
-        return _upgrade_status(pre[max(0, up.start() - 70):up.start()], up.group().split()[0].lower(), p), up.group()
-    tw = p.towards.search(pre)
-    if tw:
-        return "planned", tw.group()
-    direct = p.planned_direct.search(pre)
-    if direct:
-        return "planned", direct.group()
+        return _upgrade_status(pre[max(0, up.start() - 70):up.start()], up.group().split()[0].lower(), p)
+    if p.towards.search(pre) or p.planned_direct.search(pre):
+        return "planned"
     verb = p.planned_verb.search(pre)
     if verb and p.planned_modal.search(pre[:verb.start()]):
         if _FIRST_TO.search(pre[:verb.start()]):
-            return "established", verb.group()    # "the first country to establish diplomatic ties with …"
-        return "planned", verb.group()
+            return "established"    # "the first country to establish diplomatic ties with …"
+        return "planned"
     near = pre[-70:]
     if p.established_direct.search(pre) and (kind != "framework" or not p.document_after.search(post)
                                              or regex.search(r"(?i)\b(?:signed|inked|concluded)\s", pre[-40:])):
-        return "established", ""          # "signed a Comprehensive Strategic Partnership (Treaty) in 2018"
+        return "established"          # "signed a Comprehensive Strategic Partnership (Treaty) in 2018"
     if (anniversary.counted_before(pre) or anniversary.counted_after(post)
             or p.established_post.search(post) or p.established_pre.search(near)):
-        return "established", ""
+        return "established"
     if kind == "diplomatic":
-        return None, ""                   # named, neither set up nor planned: not a framework statement
-    return "current", ""
+        return None                   # named, neither set up nor planned: not a framework statement
+    return "current"
 
 
 _UPGRADE_VERB = regex.compile(r"\b(?:elevat|upgrad|rais|lift|tak|bring|brought|transform|promot|turn|develop|advanc)\w*\b",
@@ -282,15 +279,15 @@ def _upgrade_status(before: str, verb: str, p: _Patterns) -> str:
     return "planned"
 
 
-def _alliance_anchored(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post: str,
-                       status: str, p: _Patterns) -> bool:
-    """'alliance' is a pair's framework only when the phrase ties it to a pair: "the US–ROK alliance",
-    "the alliance between …", "their alliance", "raised to the level of alliance"."""
-    if _upgrade(pre, p):
-        return True                       # "raised to the level of alliance"
-    if _ALLIANCE_BAD.search(pre) and not _np_countries(s, start):
-        return False
-    return bool(_np_countries(s, start)) or bool(_POST_PAIR.match(post) and regex.match(r"\s*between", post)) \
+def _alliance_anchored(named: list[str] | None, pre: str, post: str, p: _Patterns) -> bool:
+    """'alliance' is a pair's framework only when the phrase ties it to a pair: "the US–ROK alliance"
+    (`named`: the states written just before it), "the alliance between …", "their alliance",
+    "raised to the level of alliance"."""
+    if _upgrade(pre, p) or named:
+        return True
+    if _ALLIANCE_BAD.search(pre):
+        return False                      # "military alliance", "the Transatlantic alliance"
+    return bool(_POST_PAIR.match(post) and regex.match(r"\s*between", post)) \
         or bool(regex.search(r"\b(?:their|our|bilateral)\s+$", pre))
 
 
@@ -319,11 +316,11 @@ def _states_in(s: Sentence, lo: int, hi: int) -> list[str]:
     return unique(code for code, sp in s.countries if s.span.start + lo <= sp.start and sp.end <= s.span.start + hi)
 
 
-def _pair(ctx: ArticleContext, s: Sentence, start: int, end: int, pre: str, post: str,
-          p: _Patterns) -> list[str] | None:
-    """The two states whose framework this is: named at the phrase, else the sentence's subjects when
-    it names exactly two, else the article's pair when the sentence names no other state."""
-    np_named = _np_countries(s, start)
+def _pair(ctx: ArticleContext, s: Sentence, np_named: list[str] | None, start: int, end: int, pre: str,
+          post: str) -> list[str] | None:
+    """The two states whose framework this is: named at the phrase (`np_named`, _np_countries), else
+    the sentence's subjects when it names exactly two, else the article's pair when the sentence names
+    no other state."""
     if np_named is None:
         return None
     named = list(np_named)
@@ -414,9 +411,6 @@ def _past_dated(ref: int | None, s: Sentence, end: int) -> bool:
     return False
 
 
-_RANK = {"established": 0, "planned": 1, "current": 2}
-
-
 def _merge(found: list[Relation]) -> list[Relation]:
     """One relation per (pair, level, status): the first written date wins over a counted-back one;
     a level named as current is dropped where the article says when it was set up or that it is planned."""
@@ -427,7 +421,7 @@ def _merge(found: list[Relation]) -> list[Relation]:
         if have is None:
             out[key] = r
             continue
-        have.evidence += r.evidence
+        have.evidence += [sp for sp in r.evidence if sp not in have.evidence]   # one sentence, two heads: once
         if r.date and (have.date is None or (have.derived and not r.derived)):
             have.date, have.derived = r.date, r.derived
     kept = []
@@ -441,8 +435,6 @@ def _merge(found: list[Relation]) -> list[Relation]:
 
 
 def as_record(r: Relation) -> dict:
-    fields = date_fields(r.date, r.derived)
-    if r.status == "current":
-        fields = date_fields(None, None)
+    fields = date_fields(None, None) if r.status == "current" else date_fields(r.date, r.derived)
     return {"countries": r.countries, "level": r.level, "status": r.status, **fields,
             "evidence": spans_json(r.evidence)}

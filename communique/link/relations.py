@@ -30,16 +30,16 @@ def group_reports(dates: list[str | None]) -> list[str | None]:
     return [_year(d) or home for d in dates]
 
 
-def link_article_relations(conn: sqlite3.Connection, article_id: str) -> None:
-    """Regroup every block this article reports into."""
-    for block in conn.execute("SELECT DISTINCT a, b, level, status FROM article_relations WHERE article_id = ?",
-                              (article_id,)).fetchall():
-        relink_block(conn, *block)
-
-
 def blocks_of(conn: sqlite3.Connection, article_id: str) -> list[tuple[str, str, str, str]]:
+    """The (pair, level, status) blocks an article reports into."""
     return conn.execute("SELECT DISTINCT a, b, level, status FROM article_relations WHERE article_id = ?",
                         (article_id,)).fetchall()
+
+
+def link_article_relations(conn: sqlite3.Connection, article_id: str) -> None:
+    """Regroup every block this article reports into."""
+    for block in blocks_of(conn, article_id):
+        relink_block(conn, *block)
 
 
 def relink_block(conn: sqlite3.Connection, a: str, b: str, level: str, status: str) -> None:

@@ -61,12 +61,14 @@ def relations(conn: sqlite3.Connection, country: str | None = None, with_: str |
     held that day, highest first. since/until select by the date set up (undated rows drop out)."""
     if status and status not in STATUSES:
         raise UsageError(f"unknown status '{status}' (one of: {', '.join(STATUSES)})")
+    if status and at:
+        raise UsageError("a status selects rows; a date gives each pair's level (never a planned one): use one of them")
     where, args = [], []
     codes = [country_code(v) for v in (country, with_) if v]
     for code in codes:
         where.append("(r.a = ? OR r.b = ?)")
         args += [code, code]
-    if status and not at:
+    if status:
         where.append("r.status = ?")
         args.append(status)
     if level:
@@ -93,10 +95,6 @@ def relations(conn: sqlite3.Connection, country: str | None = None, with_: str |
     if limit is not None:
         rows = rows[offset:offset + limit]
     return _shape(conn, rows, evidence=evidence)
-
-
-def count_relations(conn: sqlite3.Connection, **filters) -> int:
-    return len(relations(conn, **filters))
 
 
 def pair_ladder(conn: sqlite3.Connection, a: str, b: str, at: str | None = None) -> dict:

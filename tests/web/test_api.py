@@ -78,6 +78,7 @@ def test_timeline_and_person(server):
     ("/api/nothing", 404, "not_found"),
     ("/api/relations?status=friendly", 400, "bad_parameter"),
     ("/api/relations?at=2024-13", 400, "bad_parameter"),
+    ("/api/relations?at=2024&status=planned", 400, "bad_parameter"),
     ("/api/pairs/VNM/Atlantis", 400, "bad_parameter"),
     ("/api/pairs/VNM/VNM", 400, "bad_parameter"),
     ("/api/events?country=Korea", 400, "bad_parameter"),
