@@ -7,6 +7,7 @@ import os
 import sqlite3
 import sys
 import tempfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from communique.cli.app import settings as _settings
 from communique.errors import IdCollision, InputRejected, StoreError, UsageError
 from communique.ingest import read_inputs
 from communique.ingest.readers import shown
+from communique.model import Record
 from communique.settings import Settings
 
 ner_option = click.option("--ner", is_flag=True, default=None,
@@ -151,15 +153,17 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
     again completes it. Articles already stored from the same input are skipped without extraction."""
     from communique import store
     from communique.ingest.readers import count_articles
-    from communique.pipeline import extract as run
+    from communique.pipeline import extract
 
+    run: Callable[..., Iterator[Record | InputRejected]] = extract
     if engine == "dask":
         if not scheduler:
             raise UsageError("--engine dask needs --scheduler ADDRESS (e.g. tcp://10.0.0.5:8786)")
         from communique.engine_dask import extract_on_dask
 
-        def run(articles, settings):                      # noqa: F811  (the dask engine replaces the local one)
-            return extract_on_dask(articles, settings, scheduler)
+        def on_dask(articles, settings):                  # the dask engine replaces the local one
+            return iter(extract_on_dask(articles, settings, scheduler))
+        run = on_dask
 
     settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes, ner=ner)
     conn = store.connect(settings.db)

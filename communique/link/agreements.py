@@ -71,8 +71,8 @@ def link_article_agreements(conn: sqlite3.Connection, article_id: str) -> None:
         found = sorted(gid for gid, reports in members.items()
                        if gid not in taken and any(_compatible(mine, r) for r in reports))
         if not found:
-            chosen = conn.execute("INSERT INTO agreements (type, status, countries) VALUES (?, ?, ?)",
-                                  (type_, status, countries)).lastrowid
+            chosen = uids.insert_row(conn, "INSERT INTO agreements (type, status, countries) VALUES (?, ?, ?)",
+                                     (type_, status, countries))
         else:
             chosen = found[0]
             seen = {r[3] for r in members[chosen]}

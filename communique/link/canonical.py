@@ -119,7 +119,7 @@ def link_article_events(conn: sqlite3.Connection, article_id: str, neighbours: l
             cid, score = joined[e.idx]
             reason = f"score {score:g}"
         else:
-            cid = conn.execute("INSERT INTO events (kind, countries) VALUES (?, ?)", (e.kind, e.countries)).lastrowid
+            cid = uids.insert_row(conn, "INSERT INTO events (kind, countries) VALUES (?, ?)", (e.kind, e.countries))
             score, reason = None, "first report"
         conn.execute("UPDATE article_events SET event_id = ?, link_score = ?, link_reason = ?"
                      " WHERE article_id = ? AND idx = ?", (cid, score, reason, article_id, e.idx))

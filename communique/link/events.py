@@ -232,7 +232,9 @@ def _same_news(a: EventView, b: EventView) -> float:
 
 def _near_in_time(a: EventView, b: EventView) -> bool:
     da, db = anchor(a), anchor(b)
-    return bool(da and db) and abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days) <= ANCHOR_DAYS
+    if not (da and db):
+        return False
+    return abs((dt.date.fromisoformat(da) - dt.date.fromisoformat(db)).days) <= ANCHOR_DAYS
 
 
 def cluster_score(e: EventView, members: list[EventView], similarity) -> float | None:

@@ -91,8 +91,8 @@ def interval(date: str | None, date_end: str | None, historical: bool, published
             return start.isoformat(), end.isoformat(), kind
     if pub is None:
         return None, None, None
-    start = None if historical else (pub - dt.timedelta(days=NEWS_WINDOW_DAYS)).isoformat()
-    return start, pub.isoformat(), "reported"
+    window_start = None if historical else (pub - dt.timedelta(days=NEWS_WINDOW_DAYS)).isoformat()
+    return window_start, pub.isoformat(), "reported"
 
 
 def describe(ev: dict) -> str:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from communique.link import uids
 from communique.link.names import compatible, is_full, name_key, name_tokens
 
 
@@ -60,7 +61,7 @@ def link_person(conn: sqlite3.Connection, name: str, country: str | None, title:
     """The person id for this name form, creating a person when none fits. Aliases are refreshed."""
     pid = find_person(conn, name, country, title)
     if pid is None:
-        pid = conn.execute("INSERT INTO people (name, country) VALUES (?, ?)", (name, country)).lastrowid
+        pid = uids.insert_row(conn, "INSERT INTO people (name, country) VALUES (?, ?)", (name, country))
     _add_alias(conn, pid, name)
     return pid
 

@@ -61,8 +61,8 @@ def relink_block(conn: sqlite3.Connection, a: str, b: str, level: str, status: s
         votes = Counter(r[3] for r in members if r[3] is not None and r[3] not in used)
         rid = min(votes, key=lambda i: (-votes[i], i)) if votes else None
         if rid is None:
-            rid = conn.execute("INSERT INTO relations (a, b, level, status) VALUES (?, ?, ?, ?)",
-                               (a, b, level, status)).lastrowid
+            rid = uids.insert_row(conn, "INSERT INTO relations (a, b, level, status) VALUES (?, ?, ?, ?)",
+                                  (a, b, level, status))
         used.add(rid)
         conn.executemany("UPDATE article_relations SET relation_id = ? WHERE article_id = ? AND idx = ?",
                          [(rid, r[0], r[1]) for r in members if r[3] != rid])

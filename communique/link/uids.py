@@ -26,6 +26,14 @@ _TABLES = {PREFIX: ("events", "article_events", "event_id"), PERSON_PREFIX: ("pe
            RELATION_PREFIX: ("relations", "article_relations", "relation_id")}
 
 
+def insert_row(conn: sqlite3.Connection, sql: str, args: tuple) -> int:
+    """The row id of a row just inserted (the store's internal key; never shown, see uid_for)."""
+    rowid = conn.execute(sql, args).lastrowid
+    if rowid is None:
+        raise sqlite3.IntegrityError(f"no row inserted by {sql!r}")
+    return rowid
+
+
 def uid_for(article_id: str, idx: int, prefix: str = PREFIX) -> str:
     return prefix + hashlib.sha256(f"{article_id}\x1f{idx}".encode("utf-8", "surrogatepass")).hexdigest()[:10]
 

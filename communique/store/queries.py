@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable
 from contextlib import contextmanager
 from functools import lru_cache
+from typing import overload
 
 import regex
 
@@ -58,6 +59,10 @@ _ISO_PREFIX = regex.compile(r"([0-9]{4})(?:-([0-9]{1,2})(?:-([0-9]{1,2}))?)?")
 MAX_ID = 2**63 - 1        # SQLite's largest integer: a larger id names nothing
 
 
+@overload
+def _bound(value: str, end: bool) -> str: ...
+@overload
+def _bound(value: None, end: bool) -> None: ...
 def _bound(value: str | None, end: bool) -> str | None:
     """'2024' -> '2024-01-01' (since) / '2024-12-31' (until); a month or day that does not exist
     ('2024-13', '2024-02-30') is refused, not silently read."""
@@ -127,11 +132,12 @@ def event_key(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
 
 
 def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
-                 person=None, include_historical=True) -> tuple[str, list[str], list, str, str]:
+                 person=None, include_historical=True) -> tuple[str, list[str], list[object], str, str]:
     """FROM clause, WHERE terms, arguments, and the date and id columns to order by. A pair filter walks
     event_pairs and a country filter event_countries, both indexed by date, so the newest rows of
     a million-event store come without sorting a country's thousands."""
     codes = list(dict.fromkeys(country_code(v) for v in (country, with_) if v))
+    args: list[object]
     if len(codes) == 2:
         a, b = sorted(codes)
         frm, where, args = "event_pairs d JOIN events e ON e.id = d.event_id", ["d.a = ?", "d.b = ?"], [a, b]
@@ -248,7 +254,8 @@ def event_areas(conn: sqlite3.Connection, uid: str) -> list[str]:
 def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
                since: str | None = None, until: str | None = None, type_: str | None = None,
                status: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     for value in (country, with_):
         if value:
             where.append("EXISTS (SELECT 1 FROM agreement_countries ac WHERE ac.agreement_id = g.id AND ac.country = ?)")
@@ -282,7 +289,8 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
 
 def people(conn: sqlite3.Connection, country: str | None = None, name: str | None = None,
            limit: int | None = None, offset: int = 0) -> list[dict]:
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     if country:
         where.append("p.country = ?")
         args.append(country_code(country))
@@ -460,7 +468,8 @@ def rejects(conn: sqlite3.Connection) -> list[dict]:
 
 def areas(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None) -> list[dict]:
     """Areas of cooperation, with how many articles (about the countries given) name each."""
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     for value in (country, with_):
         if value:
             where.append("EXISTS (SELECT 1 FROM article_events ae JOIN event_countries ec ON ec.event_id = ae.event_id"

@@ -63,7 +63,8 @@ def relations(conn: sqlite3.Connection, country: str | None = None, with_: str |
         raise UsageError(f"unknown status '{status}' (one of: {', '.join(STATUSES)})")
     if status and at:
         raise UsageError("a status selects rows; a date gives each pair's level (never a planned one): use one of them")
-    where, args = [], []
+    where: list[str] = []
+    args: list[object] = []
     codes = [country_code(v) for v in (country, with_) if v]
     for code in codes:
         where.append("(r.a = ? OR r.b = ?)")

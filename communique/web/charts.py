@@ -117,7 +117,7 @@ def ladder_html(ladder: list[dict], planned: list[dict], today: str) -> str:
     rows = sorted(shown + planned, key=lambda r: (-r["rank"], r["status"] == "planned"))
     if not rows:
         return '<p class="muted">No relationship framework reported for this pair.</p>'
-    starts = [_year_of(r["holds_from"]) for r in shown if _year_of(r["holds_from"]) is not None]
+    starts = [y for y in (_year_of(r["holds_from"]) for r in shown) if y is not None]
     now = (_year_of(today) or 2000) + 1
     first = min(starts + [now - 5])
     step = 5 if now - first <= 40 else 10 if now - first <= 90 else 25
