@@ -9,7 +9,7 @@ import datetime as dt
 import random
 from collections.abc import Iterator
 
-from communique.nlp import lexicons
+from communique import lexicons
 
 SYLLABLES = ["an", "bo", "ca", "da", "el", "fa", "gi", "ha", "ko", "la", "mi", "no", "pa", "ri", "sa", "ta", "vu",
              "xe", "yo", "zu", "ren", "mar", "tin", "dor", "kas", "lem", "vor", "nik", "sul", "ber"]

@@ -44,3 +44,7 @@ class ModelMissing(CommuniqueError):
 
 class IdCollision(StoreError):
     """Two different inputs gave the same article id: the second is refused, never stored over the first."""
+
+
+class LexiconError(CommuniqueError):
+    """A lexicon file is missing, not JSON, or holds a pattern that does not compile (named with its entry)."""

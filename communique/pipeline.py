@@ -40,7 +40,7 @@ def extract(articles: Iterable[Article], settings: Settings | None = None) -> It
 
 
 def _extract_here(articles: Iterable[Article], settings: Settings) -> Iterator[Record | InputRejected]:
-    nlp = load_pipeline(settings.model, settings.ner)
+    nlp = load_pipeline(settings.model, settings.ner, settings.lexicons)
     # No parser or statistical NER runs over whole texts (the NER gate reads short pieces), so the
     # model's 1M-character guard against their memory use does not apply; --max-bytes bounds inputs.
     nlp.max_length = max(nlp.max_length, settings.max_bytes + 1)
@@ -90,7 +90,7 @@ _WORKER_SETTINGS: Settings | None = None
 def _worker_init(settings: Settings) -> None:
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
-    load_pipeline(settings.model, settings.ner)
+    load_pipeline(settings.model, settings.ner, settings.lexicons)
 
 
 def _worker_run(chunk: list[Article]) -> list[Record | InputRejected]:
@@ -121,7 +121,7 @@ def _start_context(settings: Settings):
 
     if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
         from communique.extract.places import gazetteer
-        load_pipeline(settings.model, settings.ner)
+        load_pipeline(settings.model, settings.ner, settings.lexicons)
         gazetteer()
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")

@@ -20,6 +20,7 @@ class Settings:
     ner: bool = False
     search_budget_s: float = 3.0      # a search running longer is stopped (HTTP 408)
     article_budget_s: float = 60.0    # an article taking longer to extract is rejected, the batch goes on
+    lexicons: str = ""                # a lexicon directory instead of the shipped one ("" = shipped)
 
     @classmethod
     def load(cls, **overrides) -> Settings:

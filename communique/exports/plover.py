@@ -12,8 +12,7 @@ report's publication day, as GDELT and POLECAT date by publication; `date_precis
 """
 from __future__ import annotations
 
-from communique import __version__
-from communique.nlp import lexicons
+from communique import __version__, lexicons
 
 CODEBOOK = "PLOVER"
 

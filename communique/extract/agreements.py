@@ -13,12 +13,13 @@ from functools import cache
 
 import regex
 
+from communique import lexicons
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.model import Span, spans_json
-from communique.nlp import lexicons
+from communique.text import MONTH_NAMES, WEEKDAYS
 
 _PRE_MODIFIER = regex.compile(
     r"(?:(?:[\p{L}\d’'–-]+)\s+){0,6}$")
@@ -174,8 +175,7 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
 _COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _LIST_AND = regex.compile(r"\s+and\s+(?!(?:the\s+)?(?:other|another)\b)")
 _AND_ANOTHER = regex.compile(r"\s+(?:and|or|&)\s+")
-_DATE_WORD = regex.compile(r"(?i)^(?:\d|(?:mon|tues|wednes|thurs|fri|satur|sun)day\b|(?:january|february|march|april|may|june|"
-                           r"july|august|september|october|november|december)\b|(?:this|last|next)\s)")
+_DATE_WORD = regex.compile(rf"(?i)^(?:\d|(?:{'|'.join(WEEKDAYS)})\b|(?:{'|'.join(MONTH_NAMES)})\b|(?:this|last|next)\s)")
 _NO_SUBJECT_LIST = regex.compile(r"(?i)^(?:cooperation|co-operation|various\s+fields|the\s+sidelines|the\s+occasion)$")
 
 

@@ -10,8 +10,8 @@ from functools import lru_cache
 
 import regex
 
+from communique import lexicons
 from communique.extract.dates import DateMention, parse_ref
-from communique.nlp import lexicons
 
 
 @dataclass(frozen=True)

@@ -6,10 +6,11 @@ from functools import lru_cache
 
 import regex
 
+from communique import lexicons
 from communique.extract.lexmatch import COUNTRY, DEMONYM, PARTY, PLACE, Line, tag, tag_lines, tokenize
 from communique.extract.places import large_city
 from communique.model import Span
-from communique.nlp import lexicons
+from communique.text import is_headline_case
 
 
 def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[str, Span]]:
@@ -51,7 +52,6 @@ def _headline_acronyms(line: str, start: int) -> list[tuple[str, Span]]:
     hits = list(pattern.finditer(line))
     if not hits:                      # the cheap test first: most lines have no such acronym
         return []
-    from communique.extract.people import is_headline_case  # here: people imports this module
     if not is_headline_case(line):
         return []
     return [(acronyms[m.group(1)], Span(start + m.start(1), start + m.end(1), m.group(1))) for m in hits]

@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from functools import cache, lru_cache
 from typing import TypedDict
 
+from communique import lexicons
 from communique.extract.places import MIN_POPULATION, _key
-from communique.nlp import lexicons
 
 
 class Geo(TypedDict):

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from communique.nlp import lexicons
+from communique import lexicons
 
 _TOKEN = regex.compile(
     r"(?:\p{Lu}\.){2,}(?:['’]s)?"                             # U.S., H.E., N.A., N.A.’s

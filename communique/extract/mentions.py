@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
+from communique import lexicons
 from communique.extract.lexmatch import (
     COUNTERPART,
     COUNTRY,
@@ -37,7 +38,7 @@ from communique.extract.lexmatch import (
     tokenize,
 )
 from communique.extract.places import is_city
-from communique.nlp import lexicons
+from communique.text import MONTH_NAMES, WEEKDAYS
 
 MAX_NAME_TOKENS = 6
 _POSS = {"’s", "'s", "’", "'"}     # a lone apostrophe only ever follows a plural-s word (lexmatch)
@@ -66,8 +67,7 @@ class RawMention:
     extra_titles: list[str] = field(default_factory=list)
 
 
-_NEVER_NAMES = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+_NEVER_NAMES = set(MONTH_NAMES) | set(WEEKDAYS)
 
 
 @lru_cache(maxsize=1)

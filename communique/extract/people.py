@@ -15,12 +15,14 @@ from functools import lru_cache
 
 import regex
 
+from communique import lexicons
 from communique.extract.countries import outlet_country, paired_states, rank_countries, url_country
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
 from communique.extract.places import dateline_place, is_city, large_city
 from communique.model import Person, Span
-from communique.nlp import lexicons
+from communique.text import MONTHS, WEEKDAYS, is_headline_case
+from communique.text import fold as text_fold
 
 # "(Photo: Huy Huy / Tuoi Tre)", "Translated by Mai Huong", "Photo by ...": names there are credits.
 _CREDIT = regex.compile(
@@ -30,10 +32,7 @@ _CREDIT = regex.compile(
     r"|^By\s+\p{Lu}[^\n]*$",
     regex.MULTILINE,
 )
-_HEADLINE_MIN_WORDS = 5
 _ALNUM = regex.compile(r"[a-z0-9]+")
-_WORD = regex.compile(r"\p{L}+")
-_SENTENCE_BREAK = regex.compile(r"[.!?]\s|[.!?][\"”’')]*\s*$")
 _LOW_TITLE_HEADS = ("member",)
 
 
@@ -45,10 +44,7 @@ def fold(text: str) -> list[str]:
 @lru_cache(maxsize=8192)
 def _fold(text: str) -> tuple[str, ...]:
     """fold, memoised: an article repeats its few names many times."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return tuple(_ALNUM.findall(text))
+    return tuple(_ALNUM.findall(text_fold(text)))
 
 
 NEAR_MIN_LETTERS = 7
@@ -74,15 +70,6 @@ def _covers(small: list[str], big: list[str]) -> bool:
             return False
         pool.remove(hit)
     return True
-
-
-def is_headline_case(line: str) -> bool:
-    """A short line with no sentence break and most longer words capitalised: a headline, where
-    capitals say nothing about names."""
-    if len(line) > 200 or _SENTENCE_BREAK.search(line):
-        return False
-    words = [w for w in _WORD.findall(line) if len(w) > 3]
-    return len(words) >= _HEADLINE_MIN_WORDS and sum(w[0].isupper() for w in words) / len(words) > 0.75
 
 
 @dataclass
@@ -487,5 +474,4 @@ def plausible_name(name: str, body: str) -> bool:
 
 def is_place_name(name: str) -> bool:
     """A city or a month the statistical model took for a person ("Da Nang", "September")."""
-    from communique.extract.dates import MONTHS, WEEKDAYS
     return name.lower() in MONTHS or name.lower() in WEEKDAYS or is_city(name)

@@ -7,13 +7,13 @@ spelling is kept as `text` (the reader's form, "Hà Nội"); `name` is the gazet
 """
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
-from communique.nlp import lexicons
+from communique import lexicons
+from communique.text import fold
 
 MIN_POPULATION = 15000
 _NOT_LETTER = regex.compile(r"[^a-z]")
@@ -38,12 +38,6 @@ class Place:
     name: str          # gazetteer name
     country: str       # alpha-3
     population: int
-
-
-def fold(text: str) -> str:
-    text = text.replace("đ", "d").replace("Đ", "D")
-    text = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in text if not unicodedata.combining(c)).lower()
 
 
 def _key(text: str) -> str:

@@ -18,11 +18,11 @@ from functools import lru_cache
 
 import regex
 
+from communique import lexicons
 from communique.extract import anniversary
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields
 from communique.model import Span, spans_json
-from communique.nlp import lexicons
 
 
 @dataclass

@@ -6,12 +6,8 @@ received by President Z". The two are counterparts, so when the guess puts the f
 the second is stated to serve, the guess is wrong and the other side of the engagement is right."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from communique.extract.context import ArticleContext
-
-if TYPE_CHECKING:
-    from communique.extract.events import Event
+from communique.extract.event import Event
 
 GUESSED = frozenset({"home"})      # country sources that are a guess, not read from the text
 FACE_TO_FACE = frozenset({"meeting", "call"})

@@ -10,9 +10,9 @@ from functools import cache
 
 import regex
 
+from communique import lexicons
 from communique.extract.context import ArticleContext
 from communique.model import spans_json
-from communique.nlp import lexicons
 
 
 @cache

@@ -8,17 +8,15 @@ gathering the article's talks were held beside ("on the sidelines of … in Sing
 from __future__ import annotations
 
 from functools import cache
-from typing import TYPE_CHECKING
 
 import regex
 
+from communique import lexicons
 from communique.extract.context import ArticleContext
-from communique.extract.places import Place, fold
+from communique.extract.event import Event
+from communique.extract.places import Place
 from communique.model import Span
-from communique.nlp import lexicons
-
-if TYPE_CHECKING:
-    from communique.extract.events import Event
+from communique.text import fold
 
 
 def _norm(name: str) -> str:

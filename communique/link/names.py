@@ -8,12 +8,12 @@ names as one ("Nguyen Van Nam" / "Nguyen Van Lam" differ in a token).
 """
 from __future__ import annotations
 
-import unicodedata
 from functools import lru_cache
 
 import regex
 
-from communique.nlp import lexicons
+from communique import lexicons
+from communique.text import fold
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}']+")
 
@@ -23,13 +23,6 @@ def _dropped() -> frozenset[str]:
     r = lexicons.ranks()
     words = {w.lower().rstrip(".") for phrase in r["ranks"] + r["honorifics"] for w in phrase.split()}
     return frozenset(words)
-
-
-def fold(text: str) -> str:
-    """Lower case without diacritics ('Hoàng Xuân Chiến' -> 'hoang xuan chien'; 'đ' -> 'd')."""
-    text = text.replace("đ", "d").replace("Đ", "D")
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
 @lru_cache(maxsize=65536)

@@ -13,10 +13,10 @@ import sqlite3
 from collections import Counter
 from functools import cache
 
+from communique import lexicons
 from communique.link import uids
 from communique.link.events import sort_key
 from communique.link.pick import best_date
-from communique.nlp import lexicons
 
 
 def _year(date: str | None) -> str | None:

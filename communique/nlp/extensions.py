@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from communique.extract.lexmatch import tag_lines
+
 EXTENSIONS = {
     "communique_meta": None,        # dict: url, outlet, published, captions of the article (set before the pipe)
     "communique_countries": None,   # list[(alpha3, Span)]: country names and demonyms
@@ -31,6 +33,5 @@ def doc_lines(doc: Doc):
     the country and the people components both read them."""
     lines = doc.user_data.get("communique_lines")
     if lines is None:
-        from communique.extract.lexmatch import tag_lines
         lines = doc.user_data["communique_lines"] = tag_lines(doc_text(doc))
     return lines

@@ -20,8 +20,8 @@ import regex
 from spacy.tokens import Doc
 from spacy.util import minibatch
 
+from communique import lexicons
 from communique.extract.events import any_trigger
-from communique.nlp import lexicons
 from communique.nlp.extensions import doc_text
 
 _SENTENCE = regex.compile(r"\S[^\n]*?(?:[.!?][\"”’')\]]*(?=\s+[\"“‘(]?\p{Lu})|$)", regex.MULTILINE)

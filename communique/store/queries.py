@@ -16,10 +16,10 @@ from typing import overload
 
 import regex
 
+from communique import lexicons
 from communique.errors import QueryTimeout, UsageError
 from communique.link.names import fold
 from communique.link.uids import PERSON_PREFIX, resolve, resolve_person
-from communique.nlp import lexicons
 from communique.store.fts import fts_query
 
 

@@ -9,30 +9,15 @@ import hmac
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import RedirectResponse
 
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
-from communique.web.app import ApiError, Config, bounded_search, not_found, read_conn
-
-MAX_UID_CHARS = 64
+from communique.web.deps import ApiError, Config, bounded_search, config, conn, current_event, current_person
 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFSET = 1_000_000_000
 BODY_READ_TIMEOUT_S = 30.0
 Kind = Literal["meeting", "call", "visit", "multilateral"]
-
-
-def config(request: Request) -> Config:
-    return request.app.state.config
-
-
-def conn(cfg: Config = Depends(config)):
-    c = read_conn(cfg)
-    try:
-        yield c
-    finally:
-        c.close()
 
 
 class Paging:
@@ -64,20 +49,6 @@ def events(request: Request, filters: dict = Depends(event_filters), paging: Pag
     return paging.page(request, items, queries.count_events(c, **filters))
 
 
-def _current(key, what: str, given: str, path: str) -> RedirectResponse | None:
-    """404 for an id nothing holds; a permanent redirect for an id the row had before (a merge, an
-    earlier report joining: link/uids.py); None for a current id."""
-    if key is None:
-        raise not_found(f"no {what} {given[:MAX_UID_CHARS]}")
-    if key[1] != given:
-        return RedirectResponse(path.replace(given, key[1], 1), status_code=308)
-    return None
-
-
-def current_event(c, event_id: str, path: str) -> RedirectResponse | None:
-    return _current(queries.event_key(c, event_id[:MAX_UID_CHARS]), "event", event_id, path)
-
-
 @router.get("/events/{event_id}", summary="One event with its sources and their evidence; an id the event "
             "had before a merge answers 308 with the current one")
 def event(request: Request, event_id: str, c=Depends(conn)):
@@ -90,10 +61,6 @@ def people(request: Request, country: str | None = None, name: str | None = None
            c=Depends(conn)):
     everyone = queries.people(c, country=country, name=name)
     return paging.page(request, everyone[paging.offset:paging.offset + paging.limit], len(everyone))
-
-
-def current_person(c, person_id: str, path: str) -> RedirectResponse | None:
-    return _current(queries.person_key(c, person_id[:MAX_UID_CHARS]), "person", person_id, path)
 
 
 @router.get("/people/{person_id}", summary="A person: name forms, offices over time, events")

@@ -8,9 +8,8 @@ render the same three fields as HTML).
 from __future__ import annotations
 
 import asyncio
+import logging
 import sqlite3
-import threading
-from dataclasses import dataclass
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,80 +17,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from communique import __version__
+from communique import __version__, store
 from communique.errors import CommuniqueError, QueryTimeout, UsageError
-
-MAX_BODY_BYTES = 10_000_000
-SEARCH_SLOTS = 2          # searches run at once; the others wait without holding a worker thread
-SEARCH_WAIT_S = 10.0      # a search waits this long for a slot, then is answered 503
-
-
-@dataclass(frozen=True)
-class Config:
-    db: Path
-    token: str | None = None
-    max_body: int = MAX_BODY_BYTES
-    search_budget_s: float = 3.0
-    allowed_hosts: tuple[str, ...] = ("*",)
-
-
-class ApiError(Exception):
-    def __init__(self, status: int, code: str, message: str):
-        super().__init__(message)
-        self.status, self.code, self.message = status, code, message
-
-
-def not_found(what: str) -> ApiError:
-    return ApiError(404, "not_found", what)
-
-
-def read_conn(config: Config) -> sqlite3.Connection:
-    """A fresh read-only connection (URI mode=ro) for one request (SQLite connections are per thread);
-    the store was checked once, when the app was created."""
-    from communique.store.db import connect_ro
-    conn = connect_ro(config.db)
-    conn.execute("PRAGMA query_only = ON")
-    return conn
-
-
-async def bounded_search(request: Request, text: str, limit: int) -> list[dict]:
-    """Full-text search that cannot stall the server: at most SEARCH_SLOTS run at once (the others
-    wait in the event loop, not in the thread pool the other requests need), each is stopped after
-    the configured budget (settings: search_budget_s) or when its client hangs up."""
-    from starlette.concurrency import run_in_threadpool
-
-    from communique.store import queries
-    from communique.store.fts import fts_query
-
-    fts_query(text)                     # a bad query is a 400 before it waits for a slot
-    slots: asyncio.Semaphore = request.app.state.search_slots
-    try:
-        await asyncio.wait_for(slots.acquire(), timeout=SEARCH_WAIT_S)
-    except TimeoutError:
-        raise ApiError(503, "busy", "too many searches are running; try again in a moment") from None
-    gone = threading.Event()
-
-    async def watch() -> None:
-        while not gone.is_set():
-            if await request.is_disconnected():
-                gone.set()
-            await asyncio.sleep(0.2)
-
-    def run() -> list[dict]:
-        conn = read_conn(request.app.state.config)
-        try:
-            return queries.search(conn, text, limit, budget_s=request.app.state.config.search_budget_s,
-                                  cancelled=gone.is_set)
-        finally:
-            conn.close()
-
-    watcher = asyncio.create_task(watch())
-    try:
-        return await run_in_threadpool(run)
-    finally:
-        gone.set()
-        watcher.cancel()
-        slots.release()
+from communique.settings import Settings
+from communique.web import api, pages
+from communique.web.deps import MAX_BODY_BYTES, SEARCH_SLOTS, ApiError, Config
 
 
 def _wants_html(request: Request) -> bool:
@@ -103,8 +33,7 @@ def _wants_html(request: Request) -> bool:
 def error_response(request: Request, status: int, code: str, message: str):
     body = {"status": status, "code": code, "message": message}
     if _wants_html(request):
-        from communique.web.pages import render_error
-        return HTMLResponse(render_error(request, body), status_code=status)
+        return HTMLResponse(pages.render_error(request, body), status_code=status)
     return JSONResponse(body, status_code=status)
 
 
@@ -133,14 +62,12 @@ def default_hosts(bind: str) -> tuple[str, ...]:
 def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BODY_BYTES,
                allowed_hosts: tuple[str, ...] = ("*",)) -> FastAPI:
     """The app over one store. The file must exist (build it with `communique ingest`)."""
-    from communique import store
     db = Path(db)
     if not db.exists():
         raise UsageError(f"{db}: no such database (create one with: communique ingest INPUT --db {db})")
     store.connect(db, readonly=True).close()   # a store of this version, or a clear refusal; never migrated here
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
                   description="Diplomatic and defence engagements extracted from news, with evidence.")
-    from communique.settings import Settings
     app.state.config = Config(db=db, token=token or None, max_body=max_body,
                               search_budget_s=Settings.load().search_budget_s,
                               allowed_hosts=tuple(h.lower() for h in allowed_hosts))
@@ -171,7 +98,6 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
         """Anything unforeseen still answers in the one error shape (and is logged with its trace)."""
-        import logging
         logging.getLogger("communique.web").exception("unexpected error on %s", request.url.path)
         if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
             return error_response(request, 503, "busy", "the store is busy (locked by a writer); try again")
@@ -201,7 +127,6 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
                                         " script-src 'none'; object-src 'none'; frame-ancestors 'none'")
         return response
 
-    from communique.web import api, pages
     app.include_router(api.router)
     app.include_router(pages.router)
     pages.mount_static(app)

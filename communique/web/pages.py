@@ -16,8 +16,7 @@ from communique.link.intervals import describe
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
 from communique.web import charts
-from communique.web.api import conn, current_event, current_person
-from communique.web.app import bounded_search, not_found
+from communique.web.deps import bounded_search, conn, current_event, current_person, not_found
 
 HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False)

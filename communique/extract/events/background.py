@@ -1,0 +1,66 @@
+"""Step 2: news versus background. The article's news date is the first dated report of the
+engagement; what is dated well before it, or recalled ("previous", "had visited"), is background."""
+from __future__ import annotations
+
+import datetime as dt
+
+from communique.extract.context import ArticleContext
+from communique.extract.dates import parse_ref
+from communique.extract.event import NEWS_WINDOW_DAYS, Event
+
+
+def as_date(value: str | None):
+    """(year|None, month|None, day|None) of an ISO value with XXXX allowed."""
+    if not value:
+        return None
+    parts = value.split("-")
+    return tuple(int(p) if p.isdigit() else None for p in parts) + (None,) * (3 - len(parts))
+
+
+def news_date(ctx: ArticleContext, events: list[Event]) -> str | None:
+    """The day the article's news happened: the first dated, unrecalled meeting or call, else the first
+    dated visit, else the publication date at day precision."""
+    for kinds in (("meeting", "call"), ("visit",)):
+        for e in events:
+            if e.kind in kinds and not e.cue and e.date and e.date.precision == "day" and len(e.countries) >= 2:
+                return e.date.value
+    ry, rm, rd = parse_ref(ctx.published)
+    return ctx.published if rd else None
+
+
+def _earlier(value: str, ref: str | None, published: str | None) -> bool:
+    d, r = as_date(value), as_date(ref)
+    py = parse_ref(published)[0]
+    if d is None:
+        return False
+    if d[0] is not None and py is not None and d[0] < py:
+        return True
+    if r is None:
+        # an undated article: what it dates with a year but no day is background
+        return py is None and d[0] is not None and d[2] is None
+    if d[0] is not None and r[0] is None:
+        # the news year is unknown: a date written with its year but without a day is background
+        return d[2] is None
+    if d[0] is not None and r[0] is not None and d[0] != r[0]:
+        return d[0] < r[0]
+    if d[1] is None or r[1] is None:
+        return False
+    if d[2] is None or r[2] is None:
+        return d[1] < r[1]
+    try:
+        return (dt.date(2000, r[1], r[2]) - dt.date(2000, d[1], d[2])).days > NEWS_WINDOW_DAYS
+    except ValueError:
+        return False
+
+
+def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
+    ref = news_date(ctx, events)
+    for e in events:
+        if e.date and e.date.value and e.date.source == "name":
+            e.historical = e.cue        # "ARMY-2024" names the gathering; it does not date it against the news
+        elif e.date and e.date.value:
+            e.historical = _earlier(e.date.value, ref, ctx.published) or (
+                e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)])
+        else:
+            e.historical = e.cue and not e.anaphoric
+    return ref

@@ -1,0 +1,310 @@
+"""Step 1: every sentence with a trigger phrase gives one candidate per kind, with the people,
+countries, date and place written in that sentence."""
+from __future__ import annotations
+
+import regex
+
+from communique.extract import anniversary, rounds
+from communique.extract.context import ArticleContext, Sentence, unique
+from communique.extract.dates import DateMention, parse_ref
+from communique.extract.event import Event, Rule
+from communique.extract.events.triggers import any_trigger, excluded, rules
+from communique.model import Span
+
+_ORDINALS = {w: i for i, w in enumerate(
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth".split(), start=1)}
+_MECHANISM = regex.compile(
+    r"\b(?:the\s+)?(?P<ord>\d{1,2}(?:st|nd|rd|th)|" + "|".join(_ORDINALS) + r")\s+"
+    r"(?P<name>(?:(?-i:\p{Lu})[\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
+    regex.IGNORECASE)
+_DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
+_DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
+_HOST_SUBTYPES = {"reception"}     # "X received Y": X is the host
+_PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
+
+
+_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
+_FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
+# "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
+_SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
+
+
+def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:
+    """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
+    Dates in a 'since …' clause date something else ("since he took office last year")."""
+    inside_since = bool(_SINCE.search(s.text[:s.local(pos)]))
+    usable = [d for d in s.dates if lo <= d.start < hi and d.can_date(names=kind == "multilateral")
+              and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))]
+    if not usable:
+        return None
+    # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
+    return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
+                                      abs(d.start - pos) + (0 if d.start >= pos else 15)))
+
+
+def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
+    """The country a visit goes to: 'visit to Vietnam', 'in Vietnam for a visit', a city there."""
+    for code, span in s.countries:
+        if (span.start >= b and _DESTINATION_AFTER.match(ctx.body[b:span.start]) and span.start - b < 60
+                and not ctx.body[span.end:span.end + 2].startswith(("’s", "'s"))):
+            return code
+    for code, span in reversed(s.countries):
+        if span.end <= a and a - span.end < 40 and _DESTINATION_BEFORE.search(ctx.body[span.start - 4:span.start]):
+            return code
+    places = sorted(s.places, key=lambda p: abs(p.start - b))
+    return places[0].country if places else None
+
+
+def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]], a: int,
+              dest: str | None) -> list[int]:
+    people = [(k, st) for k, st, _ in local]
+    if dest:
+        guests = [k for k, _ in people if ctx.people[k].country and ctx.people[k].country != dest]
+        if guests:
+            return unique(guests)[:2]
+    before = [k for k, st in people if st < a]
+    if before:
+        return [before[-1]]
+    after = [k for k, st in people if st >= a]
+    return after[:1]
+
+
+def _sides(ctx: ArticleContext, s: Sentence, kind: str) -> tuple[list[str], bool]:
+    """Countries of the sides: the people's, then the countries named, then the article's pair."""
+    from_people = unique(ctx.people[k].country for k, _, _ in s.people)
+    named = unique(code for code, _ in s.countries)
+    sides = list(from_people)
+    if kind == "multilateral":
+        return unique(sides + named), False
+    for code in sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99):
+        if len(sides) >= 2:
+            break
+        if code not in sides:
+            sides.append(code)
+    from_context = False
+    if len(sides) == 1 and sides[0] in ctx.pair and len(ctx.pair) == 2:
+        sides.append(next(c for c in ctx.pair if c != sides[0]))
+        from_context = True
+    return sides, from_context
+
+
+def _year_before(date: DateMention, published: str | None) -> bool:
+    """A date written with a year before the publication year (so written, not resolved)."""
+    y = parse_ref(published)[0]
+    return bool(y and date.source == "text" and date.value and date.value[:4].isdigit() and int(date.value[:4]) < y)
+
+
+def _mechanism(text: str) -> tuple[str | None, int | None]:
+    m = _MECHANISM.search(text)
+    if not m:
+        return None, None
+    o = m.group("ord").lower()
+    n = int(regex.match(r"\d+", o).group()) if o[0].isdigit() else _ORDINALS[o]
+    return m.group("name").strip(), n
+
+
+def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
+    """The candidates, and the kinds the article names only as planned, postponed or cancelled (their
+    back-references, "the visit", then report nothing)."""
+    all_rules, not_engagement, cues = rules()
+    triggered = any_trigger()
+    out: list[Event] = []
+    not_held: set[str] = set()
+    for s in ctx.sentences:
+        if not triggered.search(s.text):
+            continue
+        sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
+        named = {code for code, _ in s.countries}
+        hits: list[tuple[Rule, regex.Match]] = []
+        taken = bytearray(len(s.text))     # characters a kept trigger covers: one look-up per match
+        for rule in all_rules:
+            if rule.two_sides and len(sides) < 2 and len(named) < 2:
+                continue
+            for m in rule.pattern.finditer(s.text):
+                if taken.find(1, m.start(), m.end()) != -1:
+                    continue
+                if not excluded(s.text, m.start(), m.end(), not_engagement):
+                    hits.append((rule, m))
+                    taken[m.start():m.end()] = b"\x01" * (m.end() - m.start())
+                elif not rule.anaphoric:
+                    not_held.add(rule.kind)
+        hits.sort(key=lambda h: h[1].start())
+        kinds = {r.kind for r, _ in hits}
+        for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
+            mine = [(r, m) for r, m in hits if r.kind == kind]
+            if kind != "visit":
+                # one meeting (call, gathering) per sentence, and one an anniversary recalls; visits can
+                # be several trips
+                mine = mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])]
+            for n, (rule, m) in enumerate(mine):
+                lo = s.span.start + (mine[n - 1][1].end() if n else 0)
+                hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
+                out.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
+                                  hi if len(mine) > 1 else s.span.end))
+    return out, not_held
+
+
+VISIT_DATE_REACH = 30    # a day written this close after a visit's trigger is the visit's own
+_ANNIVERSARY_OF = regex.compile(r"^anniversary\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                                r"(?:[\p{L}\p{M}’'-]+\s+){0,6}$", regex.IGNORECASE)
+
+
+def _anniversary_words(s: Sentence, m: regex.Match) -> tuple[int, regex.Match, str] | None:
+    """(years, match, the text before the trigger) when "the Nth anniversary of (the historic) …"
+    governs the trigger at m."""
+    pre = s.text[max(0, m.start() - 160):m.start()]
+    counted = anniversary.counted_before(pre)
+    if not counted:
+        return None
+    n, ann = counted
+    word = regex.search(r"(?i)anniversary", pre[ann.start():])
+    if not word or not _ANNIVERSARY_OF.match(pre[ann.start() + word.start():]):
+        return None                       # "… anniversary of diplomatic ties, the ministers held talks"
+    return n, ann, pre
+
+
+def _anniversary_of(ctx: ArticleContext, s: Sentence, m: regex.Match) -> tuple[bool, DateMention | None]:
+    """"the 55th anniversary of the historic meeting between …": the engagement the anniversary counts
+    is recalled, and its year lies that many years before the anniversary's (anniversary.py), when
+    the text or the publication day places the anniversary; (False, None) when no anniversary governs
+    the trigger."""
+    found = _anniversary_words(s, m)
+    if found is None:
+        return False, None
+    n, ann, pre = found
+    a, b = s.span.start + m.start(), s.span.start + m.end()
+    lo = a - len(pre) + ann.start()
+    year = anniversary.reference_year(s.dates, lo, a, b, s.span.end, pre, s.text[m.end():], ctx.published)
+    if year is None:
+        return True, None
+    return True, DateMention(lo, b, ctx.body[lo:b], f"{year - n:04d}", "year", "anniversary")
+
+
+def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
+           lo: int, hi: int) -> list[Event]:
+    """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
+    a, b = s.span.start + m.start(), s.span.start + m.end()
+    kind = rule.kind
+    cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
+    evidence = [Span(s.span.start, s.span.end, s.text)]
+    date = _nearest_date(s, lo, hi, a, kind)
+    recalled, counted = _anniversary_of(ctx, s, m)
+    if recalled:
+        # "the 55th anniversary of the historic meeting … in Hanoi in 1969": a year written after the
+        # trigger is the engagement's own; else the year counted back
+        own = date is not None and date.start >= b and date.source == "text"
+        cue, date = True, date if own else counted
+    places = [p for p in s.places if lo <= p.start < hi] or s.places
+    place = min(places, key=lambda p: abs(p.start - a)) if places else None
+    shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
+    local_people = [t for t in s.people if lo <= t[1] < hi]
+    if not local_people and not shared:
+        local_people = s.people
+    two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
+    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
+    if kind == "visit":
+        dest = _destination(ctx, s, a, b)
+        visitors = _visitors(ctx, s, local_people, a, dest)
+        guest = ctx.people[visitors[0]].country if visitors else None
+        if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
+            dest = next(c for c in ctx.pair if c != guest)
+        if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
+            guest = next(c for c in ctx.pair if c != dest)
+        countries = sorted({c for c in (dest, guest) if c})
+        own_day = date is not None and 0 <= date.start - b <= VISIT_DATE_REACH   # "arrived in Budapest on Monday for talks"
+        if date and date.precision == "day" and not date.is_range and kinds & {"meeting", "call"} and not own_day:
+            date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
+            date_from = "month of the meeting in the same sentence"
+        else:
+            date_from = None
+        ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest, cue=cue,
+                   anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
+        return [ev]
+    sides, from_context = _sides(ctx, s, kind)
+    subject: list[int] = []
+    if kind in ("meeting", "call") and not rule.anaphoric:
+        subject = _pronoun_actor(ctx, s, m, a, local_people)
+        listed, list_end = rounds.listed_counterparts(ctx, s)
+        if listed:
+            other, with_people = rounds.listed_partner(ctx, s, listed, a, list_end, subject)
+            return [Event(kind, rule.subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
+                          context_countries=not with_people, evidence=list(evidence), sentences=[s.index])
+                    for code in listed] if other else []
+        groups = rounds.object_rounds(ctx, local_people, a, subject)
+        if groups:
+            return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
+                          cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
+    if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
+            and kind != "multilateral":
+        # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
+        # a dated, recalled engagement of the article's pair
+        bare = False
+        if len(sides) < 2 and len(ctx.pair) == 2:
+            sides, from_context = list(ctx.pair), True
+    people = unique(k for k, _, _ in (local_people if shared else s.people))
+    if kind != "multilateral" and not bare:
+        found = _pronoun_subject(ctx, s, m, a, people, sides)
+        people += found
+        if not found and subject and kind in ("meeting", "call"):
+            # "He also had meetings with A of Malaysia, … as well as B": the pronoun's person is a side
+            people = subject + [k for k in people if k not in subject]
+            own = ctx.people[subject[0]].country
+            sides = [own] + [c for c in sides if c != own]
+    if kind == "multilateral":
+        name = m.group().strip()
+        if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
+            return []
+        return [Event(kind, rule.subtype, sorted(sides), people, date, place, mechanism=name, cue=cue,
+                      evidence=evidence, sentences=[s.index])]
+    mechanism, ordinal = _mechanism(s.text)
+    host = None
+    if rule.subtype in _HOST_SUBTYPES:
+        before = [k for k, st, _ in s.people if st < a]
+        host = ctx.people[before[-1]].country if before else None
+    if place and place.country in sides:
+        host = host or place.country
+    # A meeting sentence naming officials of three or more states is read as the meeting of its
+    # leading pair (the subject's side and the first other side): the further pairs it used to
+    # add ("A met B … with C's minister also present") were false on dev + world every time.
+    g = sides[:2] if kind == "meeting" else sides
+    # "Japan and Vietnam signed … on Saturday": dates the talks reported elsewhere, is not itself a report
+    enrich_only = rule.two_sides and not two_sided
+    members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
+    return [Event(kind, rule.subtype, sorted(g), one, None if bare else date, place, host=host,
+                  guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
+                  ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
+                  evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
+            for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
+
+
+def _pronoun_actor(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int,
+                   local: list[tuple[int, int, int]]) -> list[int]:
+    """"He also had meetings with A and B": a pronoun subject is the first person named in the nearest
+    sentence before that names someone other than A and B and of no state A and B are stated to serve
+    (the previous sentence's subject, as a reader takes it)."""
+    if any(st < a for _, st, _ in local) or not _PRONOUN_SUBJECT.search(s.text[:m.start()]):
+        return []
+    objects = {k for k, _, _ in local}
+    states = {ctx.people[k].country for k in objects if ctx.people[k].country_source != "home"}
+    for prev in reversed(ctx.sentences[:s.index]):
+        eligible = [k for k, _, _ in prev.people
+                    if k not in objects and ctx.people[k].country and ctx.people[k].country not in states]
+        if eligible:
+            return eligible[:1]
+    return []
+
+
+def _pronoun_subject(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int, people: list[int],
+                     sides: list[str]) -> list[int]:
+    """"Earlier today, he met with Prime Minister X": the pronoun is the other side's person named
+    last before this sentence (one side's people are named, the other side is known)."""
+    if any(st < a for _, st, _ in s.people) or not _PRONOUN_SUBJECT.search(s.text[:m.start()]):
+        return []
+    named = {ctx.people[k].country for k in people}
+    other = [c for c in sides if c not in named]
+    if len(other) != 1:
+        return []
+    last = [(max(x.start for x in p.mentions if x.start < s.span.start), k) for k, p in enumerate(ctx.people)
+            if p.country == other[0] and any(x.start < s.span.start for x in p.mentions)]
+    return [max(last)[1]] if last else []
