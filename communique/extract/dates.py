@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_left
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
@@ -135,115 +136,176 @@ def _day(text: str) -> int:
     return int(_DIGITS.match(text).group())
 
 
-def _resolve(name: str, m: regex.Match, ref, future: bool,
-             context_year: int | None = None) -> tuple[str | None, str, str, str | None] | None:
-    """(value, precision, source, end_value) or None when the match is not a date after all.
-    `context_year` stands in for the publication year in "this year" when the article has no date."""
-    g = m.groupdict()
+Resolved = tuple[str | None, str, str, str | None]     # (value, precision, source, end_value)
+
+
+def _numeric(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "5/27/1998", "27.05.1998": day first, as most outlets write it."""
+    a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
+    day, mon = (a, b) if a > 12 or b <= 12 else (b, a)     # day first, as most outlets write it;
+    # month first only when the second number cannot be a month ("5/27/1998")
+    if not _valid(y, mon, day):
+        return None
+    return _fmt(y, mon, day), "day", "text", None
+
+
+def _iso(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "2024-05-27"."""
+    return _fmt(int(g["y"]), int(g["mn"]), int(g["d"])), "day", "text", None
+
+
+def _month_day(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "May 27", "27 May 2024", "20 April to 2 May": the year written, or the nearest fitting the reference."""
+    mon, day = _month(g["m"]), _day(g["d"])
+    first_month = _month(g["m0"]) if g.get("m0") else mon     # "20 April to 2 May"
+    if not _valid(None, first_month, day):
+        return None
+    y = int(g["y"]) if g.get("y") else _year_for(first_month, day, ref, future)
+    source = "text" if g.get("y") else "relative" if y else "text"
+    end = None
+    if g.get("d2"):
+        end_month = _month(g["m2"]) if g.get("m2") else mon
+        d2 = _day(g["d2"])
+        if not _valid(None, end_month, d2) or (end_month == first_month and d2 <= day):
+            return None
+        end = _fmt(y, end_month, d2)
+    return _fmt(y, first_month, day), "day", source, end
+
+
+def _possessive_month(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """A month after a possessive and before an engagement noun ("the minister's May visit")."""
+    mon = _month(g["m"])
+    y = _year_for(mon, None, ref, future)
+    return _fmt(y, mon), "month", "relative" if y else "text", None
+
+
+def _month_form(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "in May", "May 2024", "this May": a month alone needs a lead word, a year or a relative."""
     ry, rm, rd = ref
-    if name == "numeric":
-        a, b, y = int(g["a"]), int(g["b"]), int(g["y"])
-        day, mon = (a, b) if a > 12 or b <= 12 else (b, a)     # day first, as most outlets write it;
-        # month first only when the second number cannot be a month ("5/27/1998")
-        if not _valid(y, mon, day):
-            return None
-        return _fmt(y, mon, day), "day", "text", None
-    if name == "iso":
-        return _fmt(int(g["y"]), int(g["mn"]), int(g["d"])), "day", "text", None
-    if name in ("md_range", "dm_range", "md", "dm"):
-        mon, day = _month(g["m"]), _day(g["d"])
-        first_month = _month(g["m0"]) if g.get("m0") else mon     # "20 April to 2 May"
-        if not _valid(None, first_month, day):
-            return None
-        y = int(g["y"]) if g.get("y") else _year_for(first_month, day, ref, future)
-        source = "text" if g.get("y") else "relative" if y else "text"
-        end = None
-        if g.get("d2"):
-            end_month = _month(g["m2"]) if g.get("m2") else mon
-            d2 = _day(g["d2"])
-            if not _valid(None, end_month, d2) or (end_month == first_month and d2 <= day):
-                return None
-            end = _fmt(y, end_month, d2)
-        return _fmt(y, first_month, day), "day", source, end
-    if name == "poss_month":
-        mon = _month(g["m"])
-        y = _year_for(mon, None, ref, future)
-        return _fmt(y, mon), "month", "relative" if y else "text", None
-    if name == "month":
-        mon = _month(g["m"])
-        if not (g.get("lead") or g.get("y") or g.get("rel")):
-            return None
-        if g["m"].lower() == "may" and not (g.get("y") or g.get("rel")) and not regex.match(
-                r"(?i)in|since|during|from|until|by|early|late|mid|the", g.get("lead") or ""):
-            return None
-        if g.get("y"):
-            return _fmt(int(g["y"]), mon), "month", "text", None
-        if g.get("rel") and (ry or (context_year and g["rel"].lower() == "this")):
-            y = (ry or context_year) + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
-            return _fmt(y, mon), "month", "relative", None
-        y = _year_for(mon, None, ref, future)
-        return _fmt(y, mon), "month", "relative" if y else "text", None
-    if name == "rel_month":
-        mon, rel = _month(g["m"]), g["rel"].lower()
-        if ry is None or rm is None:
-            return _fmt(None, mon), "month", "text", None
-        if rel == "last":
-            y = ry if mon < rm else ry - 1
-        elif rel in ("next", "coming"):
-            y = ry if mon > rm else ry + 1
-        else:
-            y = ry
+    mon = _month(g["m"])
+    if not (g.get("lead") or g.get("y") or g.get("rel")):
+        return None
+    if g["m"].lower() == "may" and not (g.get("y") or g.get("rel")) and not regex.match(
+            r"(?i)in|since|during|from|until|by|early|late|mid|the", g.get("lead") or ""):
+        return None
+    if g.get("y"):
+        return _fmt(int(g["y"]), mon), "month", "text", None
+    if g.get("rel") and (ry or (context_year and g["rel"].lower() == "this")):
+        y = (ry or context_year) + {"this": 0, "last": -1, "next": 1}[g["rel"].lower()]
         return _fmt(y, mon), "month", "relative", None
-    if name == "year_range":
-        y1, y2 = int(g["y"]), g["y2"]
-        y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
-        if y2 <= y1 or y2 - y1 > 30:
-            return None
-        return _fmt(y1), "year", "text", _fmt(y2)
-    if name == "year":
-        return _fmt(int(g["y"])), "year", "text", None
-    if name == "name_year":
-        return _fmt(int(g["y"])), "year", "name", None
-    if name == "weekday":
-        if ry is None or rm is None or rd is None:
-            return None, "day", "relative", None
-        anchor = dt.date(ry, rm, rd)
-        want = WEEKDAYS[g["wd"].lower()]
-        rel = (g.get("rel") or "").lower()
-        if rel in ("next", "coming") or (future and rel != "last"):
-            delta = (want - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
-            day = anchor + dt.timedelta(days=delta)
-        else:
-            delta = (anchor.weekday() - want) % 7
-            if rel == "last" and delta == 0:
-                delta = 7
-            day = anchor - dt.timedelta(days=delta)
-        return day.isoformat(), "day", "relative", None
-    if name == "day_word":
-        if ry is None or rm is None or rd is None:
-            return None, "day", "relative", None
-        w = regex.sub(r"\s+", " ", g["w"].lower())
-        shift = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
-        return (dt.date(ry, rm, rd) + dt.timedelta(days=shift)).isoformat(), "day", "relative", None
-    if name == "span_word":
-        rel = regex.sub(r"\s+", " ", g["rel"].lower())
-        step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1, "the same": 0}[rel]
-        unit = g["unit"].lower()
-        if ry is None and context_year and unit == "year" and rel == "this":
-            return _fmt(context_year), "year", "relative", None
-        if ry is None:
-            return None, unit if unit != "week" else "day", "relative", None
-        if unit == "year":
-            return _fmt(ry + step), "year", "relative", None
-        if rm is None:
-            return None, "month", "relative", None
-        if unit == "month":
-            total = ry * 12 + (rm - 1) + step
-            return _fmt(total // 12, total % 12 + 1), "month", "relative", None
-        # a week: the month it falls in, the finest precision ISO can carry here
-        anchor = dt.date(ry, rm, rd or 15) + dt.timedelta(days=7 * step)
-        return _fmt(anchor.year, anchor.month), "month", "relative", None
-    return None
+    y = _year_for(mon, None, ref, future)
+    return _fmt(y, mon), "month", "relative" if y else "text", None
+
+
+def _relative_month(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "last May", "next March": counted from the reference month."""
+    ry, rm, rd = ref
+    mon, rel = _month(g["m"]), g["rel"].lower()
+    if ry is None or rm is None:
+        return _fmt(None, mon), "month", "text", None
+    if rel == "last":
+        y = ry if mon < rm else ry - 1
+    elif rel in ("next", "coming"):
+        y = ry if mon > rm else ry + 1
+    else:
+        y = ry
+    return _fmt(y, mon), "month", "relative", None
+
+
+def _year_range(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "2019-2021", "1998-99": at most 30 years apart."""
+    y1, y2 = int(g["y"]), g["y2"]
+    y2 = int(y2) if len(y2) == 4 else (y1 // 100) * 100 + int(y2)
+    if y2 <= y1 or y2 - y1 > 30:
+        return None
+    return _fmt(y1), "year", "text", _fmt(y2)
+
+
+def _year_form(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "in 2024"."""
+    return _fmt(int(g["y"])), "year", "text", None
+
+
+def _named_year(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """A year joined to a name by a hyphen ("Vostok-2022", "Army–2024"): year precision, source "name"."""
+    return _fmt(int(g["y"])), "year", "name", None
+
+
+def _weekday(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "on Tuesday", "next Friday": the nearest such day before the reference (after it when the sentence speaks of the future)."""
+    ry, rm, rd = ref
+    if ry is None or rm is None or rd is None:
+        return None, "day", "relative", None
+    anchor = dt.date(ry, rm, rd)
+    want = WEEKDAYS[g["wd"].lower()]
+    rel = (g.get("rel") or "").lower()
+    if rel in ("next", "coming") or (future and rel != "last"):
+        delta = (want - anchor.weekday()) % 7 or (7 if rel == "next" else 0)
+        day = anchor + dt.timedelta(days=delta)
+    else:
+        delta = (anchor.weekday() - want) % 7
+        if rel == "last" and delta == 0:
+            delta = 7
+        day = anchor - dt.timedelta(days=delta)
+    return day.isoformat(), "day", "relative", None
+
+
+def _day_word(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "yesterday", "today", "tomorrow", "last night"."""
+    ry, rm, rd = ref
+    if ry is None or rm is None or rd is None:
+        return None, "day", "relative", None
+    w = regex.sub(r"\s+", " ", g["w"].lower())
+    shift = -1 if w in ("yesterday", "last night") else 1 if w == "tomorrow" else 0
+    return (dt.date(ry, rm, rd) + dt.timedelta(days=shift)).isoformat(), "day", "relative", None
+
+
+def _span_word(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "this year", "last month", "the following week": a week gives its month, the finest ISO can carry."""
+    ry, rm, rd = ref
+    rel = regex.sub(r"\s+", " ", g["rel"].lower())
+    step = {"this": 0, "last": -1, "next": 1, "the previous": -1, "the following": 1, "the same": 0}[rel]
+    unit = g["unit"].lower()
+    if ry is None and context_year and unit == "year" and rel == "this":
+        return _fmt(context_year), "year", "relative", None
+    if ry is None:
+        return None, unit if unit != "week" else "day", "relative", None
+    if unit == "year":
+        return _fmt(ry + step), "year", "relative", None
+    if rm is None:
+        return None, "month", "relative", None
+    if unit == "month":
+        total = ry * 12 + (rm - 1) + step
+        return _fmt(total // 12, total % 12 + 1), "month", "relative", None
+    # a week: the month it falls in, the finest precision ISO can carry here
+    anchor = dt.date(ry, rm, rd or 15) + dt.timedelta(days=7 * step)
+    return _fmt(anchor.year, anchor.month), "month", "relative", None
+
+
+_RESOLVERS: dict[str, Callable[[dict, tuple, bool, int | None], Resolved | None]] = {
+    "numeric": _numeric,
+    "iso": _iso,
+    "md_range": _month_day,
+    "dm_range": _month_day,
+    "md": _month_day,
+    "dm": _month_day,
+    "poss_month": _possessive_month,
+    "month": _month_form,
+    "rel_month": _relative_month,
+    "year_range": _year_range,
+    "year": _year_form,
+    "name_year": _named_year,
+    "weekday": _weekday,
+    "day_word": _day_word,
+    "span_word": _span_word,
+}
+
+
+def _resolve(name: str, m: regex.Match, ref, future: bool, context_year: int | None = None) -> Resolved | None:
+    """(value, precision, source, end_value) by the resolver of the date's form, or None when the
+    match is not a date after all. `context_year` stands in for the publication year in "this year"
+    when the article has no date."""
+    return _RESOLVERS[name](m.groupdict(), ref, future, context_year)
 
 
 # What each form needs in the sentence: most sentences have no date, and one cheap search per cue

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from spacy.lang.en.stop_words import STOP_WORDS
 
@@ -45,6 +46,19 @@ _POSS = {"’s", "'s", "’", "'"}     # a lone apostrophe only ever follows a p
 _DASHES = {"-", "–", "—", ","}
 _COMPLEMENT_JOINERS = {"of", "for", "to", "at", "on", "in"}
 _DROP_FROM_TITLE = {"visiting", "then", "the", "his", "her"}
+
+
+class TitlePhrase(NamedTuple):
+    """A title phrase as parse_title read it ("Vietnamese Deputy Minister of National Defence")."""
+
+    end: int                      # the token after the phrase
+    tokens: list[Tok]             # the office's tokens (countries before the head left out)
+    countries: list[str]          # states the phrase names as the holder's
+    not_country: str | None       # a state named as the other side ("Ambassador to Japan")
+    seen_head: bool               # an office head word was read ("Minister", "President")
+    counterpart: bool             # "counterpart" was read
+    trailing: int                 # capitalised unknown tokens closing a complement: maybe the name
+    country_tail: int | None      # where a closing "of [the] COUNTRY" starts in tokens (not part of the office)
 
 
 @dataclass
@@ -154,11 +168,8 @@ class LineParser:
         return self.toks[after].text in _POSS or self.cat(after) in TITLE_PARTS
 
     # -- the title part ------------------------------------------------------
-    def parse_title(self, i: int):
-        """Consume a title phrase from i. Returns (j, title_tokens, countries, not_country, seen_head,
-        counterpart, trailing_unknown, country_tail): trailing_unknown counts capitalised unknown tokens
-        at the end of a complement (they may be the name); country_tail is where a closing
-        'of [the] COUNTRY' starts in title_tokens (cut: the country is not part of the office)."""
+    def parse_title(self, i: int) -> TitlePhrase:
+        """Consume a title phrase from token i (see TitlePhrase for what it gives)."""
         j, title, countries, not_country = i, [], [], None
         seen_head = counterpart = in_complement = False
         joiner: str | None = None
@@ -248,7 +259,7 @@ class LineParser:
             counterpart |= c == COUNTERPART
             title.extend(self.toks[g.i:g.j])
             j = g.j
-        return j, title, countries, not_country, seen_head, counterpart, trailing, country_tail
+        return TitlePhrase(j, title, countries, not_country, seen_head, counterpart, trailing, country_tail)
 
     def _name_then_boundary(self, k: int) -> bool:
         """Name tokens from k, closed by punctuation, a lowercase word or the end of the line."""
