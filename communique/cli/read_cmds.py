@@ -10,6 +10,7 @@ from pathlib import Path
 
 import click
 
+from communique import kinds
 from communique.cli.app import db_option, main, open_store, settings
 from communique.cli.output import emit, format_options
 from communique.errors import UsageError
@@ -18,7 +19,7 @@ from communique.store import queries
 from communique.store.queries import MAX_ID
 
 EVENT_COLUMNS = ["id", "date", "kind", "countries", "place", "people", "n_sources", "subtype"]
-KINDS = click.Choice(["meeting", "call", "visit", "multilateral"])
+KINDS = click.Choice(kinds.NAMES)
 
 
 def event_filters(f):

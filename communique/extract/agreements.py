@@ -18,6 +18,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
+from communique.kinds import FACE_TO_FACE
 from communique.model import Span, spans_json
 from communique.text import MONTH_NAMES, WEEKDAYS
 
@@ -275,7 +276,7 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
                 ag.event = here[0]
             if ag.date is None and ag.status == "signed" and ag.signing and not cues.search(s.text):
                 news = [k for k in (here or range(len(events))) if not events[k].historical
-                        and events[k].kind in ("meeting", "call") and set(events[k].countries) == set(ag.countries)]
+                        and events[k].kind in FACE_TO_FACE and set(events[k].countries) == set(ag.countries)]
                 if news:
                     ag.event = news[0]
                     ev = events[news[0]]

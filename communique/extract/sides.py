@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from communique.extract.context import ArticleContext
 from communique.extract.event import Event
+from communique.kinds import FACE_TO_FACE
 
 GUESSED = frozenset({"home"})      # country sources that are a guess, not read from the text
-FACE_TO_FACE = frozenset({"meeting", "call"})
 
 
 def settle_opposites(ctx: ArticleContext, events: list[Event]) -> None:

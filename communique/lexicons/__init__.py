@@ -19,6 +19,7 @@ from pathlib import Path
 
 import regex
 
+from communique import kinds
 from communique.errors import LexiconError
 
 SHIPPED = Path(__file__).parent / "en"
@@ -84,7 +85,13 @@ def _entries(value: object, path: list[str], where: str = "") -> Iterator[tuple[
 
 
 def validate(name: str, data: dict) -> None:
-    """Compile every regular expression of one file; the first that fails is named with its place."""
+    """Compile every regular expression of one file; the first that fails is named with its place.
+    Trigger rules must produce a kind communique/kinds.py defines."""
+    if name == "events.json":
+        for k, rule in enumerate(data.get("rules", [])):
+            if rule.get("kind") not in kinds.NAMES:
+                raise LexiconError(f"{directory() / name}: entry /rules/{k}/kind: unknown kind {rule.get('kind')!r} "
+                                   f"(one of {', '.join(kinds.NAMES)}; kinds are defined in communique/kinds.py)")
     for spec in REGEX_ENTRIES.get(name, []):
         try:
             found = list(_entries(data, spec.split("/")))

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import sqlite3
 
+from communique import kinds
 from communique.store.queries import country_code
 
 
@@ -36,14 +37,14 @@ def _pair_where(country: str, other: str | None) -> tuple[str, list]:
 
 
 def kinds_by_year(conn: sqlite3.Connection, country: str, other: str | None = None) -> list[dict]:
-    """[{year, meeting, call, visit, multilateral}] for the timeline chart, by `sort_date` (the
+    """[{year, <kind>: n for each of kinds.NAMES}] for the timeline chart, by `sort_date` (the
     interval's first day; an event the text does not date, by its first report's publication)."""
     where, args = _pair_where(country, other)
     rows = conn.execute(f"SELECT substr(e.sort_date, 1, 4), e.kind, count(*) FROM events e WHERE {where}"
                         " AND e.sort_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1", args).fetchall()
     years: dict[str, dict] = {}
     for year, kind, n in rows:
-        years.setdefault(year, {"year": year, "meeting": 0, "call": 0, "visit": 0, "multilateral": 0})[kind] = n
+        years.setdefault(year, {"year": year, **dict.fromkeys(kinds.NAMES, 0)})[kind] = n
     return list(years.values())
 
 

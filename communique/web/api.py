@@ -10,6 +10,7 @@ from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
 
+from communique import kinds
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
 from communique.web.deps import ApiError, Config, bounded_search, config, conn, current_event, current_person
@@ -17,7 +18,12 @@ from communique.web.deps import ApiError, Config, bounded_search, config, conn, 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFSET = 1_000_000_000
 BODY_READ_TIMEOUT_S = 30.0
-Kind = Literal["meeting", "call", "visit", "multilateral"]
+
+
+def kind_param(kind: str | None = Query(None, description="Kind of engagement (communique/kinds.py).",
+                                        json_schema_extra={"enum": list(kinds.NAMES)})) -> str | None:
+    """The `kind` parameter, checked against the one table of kinds (a 400 naming them otherwise)."""
+    return kinds.checked(kind)
 
 
 class Paging:
@@ -34,7 +40,7 @@ class Paging:
 
 def event_filters(country: str | None = Query(None, description="Country name or alpha-3 code."),
                   with_: str | None = Query(None, alias="with", description="...with this other country."),
-                  kind: Kind | None = None,
+                  kind: str | None = Depends(kind_param),
                   since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
                   until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
                   person: str | None = Query(None, description="Person id or text of one of their names."),
@@ -101,7 +107,7 @@ def areas(country: str | None = None, with_: str | None = Query(None, alias="wit
 
 @router.get("/timeline", summary="A country's (or pair's) engagements, oldest first, with yearly counts")
 def timeline(country: str = Query(..., description="Country name or alpha-3 code."),
-             with_: str | None = Query(None, alias="with"), kind: Kind | None = None, c=Depends(conn)):
+             with_: str | None = Query(None, alias="with"), kind: str | None = Depends(kind_param), c=Depends(conn)):
     return {"country": queries.country_code(country), "with": queries.country_code(with_) if with_ else None,
             "events": queries.timeline(c, country, with_, kind=kind),
             "by_year": analytics.kinds_by_year(c, country, with_),

@@ -10,7 +10,9 @@ from __future__ import annotations
 import math
 from html import escape
 
-KIND_COLOURS = {"meeting": "#2f6db5", "call": "#7a9a2e", "visit": "#d9822b", "multilateral": "#8e5ea2"}
+from communique import kinds
+
+KIND_COLOURS = kinds.COLOURS
 
 
 def timeline_svg(by_year: list[dict], width: int = 640, height: int = 220) -> str:

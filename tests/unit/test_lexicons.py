@@ -30,6 +30,13 @@ def test_a_bad_pattern_is_named_with_its_file_and_entry():
     assert "events.json" in str(err.value) and "rules/0/patterns/1" in str(err.value)
 
 
+def test_a_trigger_rule_of_an_unknown_kind_is_refused():
+    data = {"rules": [{"kind": "meeting", "patterns": []}, {"kind": "party", "patterns": []}],
+            "not_engagement": [], "historical_cues": []}
+    with pytest.raises(LexiconError, match=r"events\.json: entry /rules/1/kind: unknown kind 'party'"):
+        lexicons.validate("events.json", data)
+
+
 def test_a_missing_pattern_entry_is_named():
     with pytest.raises(LexiconError, match=r"documents\.json: missing entry /signed"):
         lexicons.validate("documents.json", {"types": [], "existing": "x", "planned": "x", "not_bilateral": "x",

@@ -12,6 +12,7 @@ from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import NEWS_WINDOW_DAYS, Event
 from communique.extract.events.background import as_date
 from communique.extract.events.merging import principals
+from communique.kinds import FACE_TO_FACE
 
 # The news of a report happened in the month it was published, except on a month's first day (it
 # may be the last day of the month before): measured on the gold of dev + world, the month is right
@@ -74,7 +75,7 @@ def _month_of(d: DateMention) -> DateMention:
 def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city or where the visit went."""
-    meetings = [e for e in events if e.kind in ("meeting", "call") and not e.historical]
+    meetings = [e for e in events if e.kind in FACE_TO_FACE and not e.historical]
     lead = lead_day(ctx)
     background = {i for e in events if e.historical for i in e.sentences}
     beside = venues.sidelines_city(ctx, background)
@@ -88,7 +89,7 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
             if talks:
                 e.date = _month_of(talks.date)
                 e.date_from = "month of the talks held during the visit"
-        if e.date is None and e.kind in ("meeting", "call"):
+        if e.date is None and e.kind in FACE_TO_FACE:
             visit = next((v for v in events if v.kind == "visit" and not v.historical and v.date and v.date.value
                           and set(v.countries) == set(e.countries)), None)
             if visit:      # talks held during a dated visit: the visit's month at least

@@ -7,6 +7,7 @@ import datetime as dt
 from communique.extract.context import ArticleContext
 from communique.extract.dates import parse_ref
 from communique.extract.event import NEWS_WINDOW_DAYS, Event
+from communique.kinds import FACE_TO_FACE
 
 
 def as_date(value: str | None):
@@ -20,7 +21,7 @@ def as_date(value: str | None):
 def news_date(ctx: ArticleContext, events: list[Event]) -> str | None:
     """The day the article's news happened: the first dated, unrecalled meeting or call, else the first
     dated visit, else the publication date at day precision."""
-    for kinds in (("meeting", "call"), ("visit",)):
+    for kinds in (FACE_TO_FACE, {"visit"}):
         for e in events:
             if e.kind in kinds and not e.cue and e.date and e.date.precision == "day" and len(e.countries) >= 2:
                 return e.date.value

@@ -9,6 +9,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
 from communique.extract.events.triggers import any_trigger, excluded, rules
+from communique.kinds import FACE_TO_FACE
 from communique.model import Span
 
 _ORDINALS = {w: i for i, w in enumerate(
@@ -213,7 +214,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             guest = next(c for c in ctx.pair if c != dest)
         countries = sorted({c for c in (dest, guest) if c})
         own_day = date is not None and 0 <= date.start - b <= VISIT_DATE_REACH   # "arrived in Budapest on Monday for talks"
-        if date and date.precision == "day" and not date.is_range and kinds & {"meeting", "call"} and not own_day:
+        if date and date.precision == "day" and not date.is_range and kinds & FACE_TO_FACE and not own_day:
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the meeting in the same sentence"
         else:
@@ -223,7 +224,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         return [ev]
     sides, from_context = _sides(ctx, s, kind)
     subject: list[int] = []
-    if kind in ("meeting", "call") and not rule.anaphoric:
+    if kind in FACE_TO_FACE and not rule.anaphoric:
         subject = _pronoun_actor(ctx, s, m, a, local_people)
         listed, list_end = rounds.listed_counterparts(ctx, s)
         if listed:
@@ -246,7 +247,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if kind != "multilateral" and not bare:
         found = _pronoun_subject(ctx, s, m, a, people, sides)
         people += found
-        if not found and subject and kind in ("meeting", "call"):
+        if not found and subject and kind in FACE_TO_FACE:
             # "He also had meetings with A of Malaysia, … as well as B": the pronoun's person is a side
             people = subject + [k for k in people if k not in subject]
             own = ctx.people[subject[0]].country
