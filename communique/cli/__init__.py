@@ -4,7 +4,7 @@
 app.py          the click group and shared options
 ingest_cmds.py  extract, ingest (reading inputs, progress, the closing summary)
 read_cmds.py    events, agreements, people, timeline, search, show, stats, rejects
-export_cmd.py   export --format jsonl|csv|parquet|plover|mentions (formats in communique/exports)
+export_cmd.py   export --format NAME (the registry in communique/exports/formats.py)
 serve_cmd.py    serve (pages and HTTP API, communique/web)
 output.py       tables, --json, --csv
 """

@@ -287,8 +287,7 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     return rows
 
 
-def people(conn: sqlite3.Connection, country: str | None = None, name: str | None = None,
-           limit: int | None = None, offset: int = 0) -> list[dict]:
+def _people_where(conn: sqlite3.Connection, country: str | None, name: str | None) -> tuple[str, list[object]]:
     where: list[str] = []
     args: list[object] = []
     if country:
@@ -298,10 +297,20 @@ def people(conn: sqlite3.Connection, country: str | None = None, name: str | Non
         ids = person_ids(conn, name) or [-1]
         where.append(f"p.id IN ({','.join('?' * len(ids))})")
         args += ids
-    sql = "SELECT p.id, p.uid, p.name, p.country, p.n_articles FROM people p"
-    if where:
-        sql += " WHERE " + " AND ".join(where)
-    sql += " ORDER BY p.n_articles DESC, p.name"
+    return (" WHERE " + " AND ".join(where) if where else ""), args
+
+
+def count_people(conn: sqlite3.Connection, country: str | None = None, name: str | None = None) -> int:
+    where, args = _people_where(conn, country, name)
+    return conn.execute(f"SELECT count(*) FROM people p{where}", args).fetchone()[0]
+
+
+def people(conn: sqlite3.Connection, country: str | None = None, name: str | None = None,
+           limit: int | None = None, offset: int = 0) -> list[dict]:
+    """People, most reported first; a page of them when `limit` is given (paged in SQL)."""
+    where, args = _people_where(conn, country, name)
+    sql = "SELECT p.id, p.uid, p.name, p.country, p.n_articles FROM people p" + where
+    sql += " ORDER BY p.n_articles DESC, p.name, p.uid"
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]

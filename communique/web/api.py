@@ -6,11 +6,16 @@ from __future__ import annotations
 
 import asyncio
 import hmac
+import io
+import tempfile
 from typing import Literal
 
 from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import StreamingResponse
+from starlette.background import BackgroundTask
 
 from communique import kinds
+from communique.exports import formats
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
 from communique.web.deps import ApiError, Config, bounded_search, config, conn, current_event, current_person
@@ -18,6 +23,7 @@ from communique.web.deps import ApiError, Config, bounded_search, config, conn, 
 router = APIRouter(prefix="/api", tags=["api"])
 MAX_OFFSET = 1_000_000_000
 BODY_READ_TIMEOUT_S = 30.0
+EXPORT_IN_MEMORY_BYTES = 8 << 20      # a larger export is spooled to a temporary file while it is sent
 
 
 def kind_param(kind: str | None = Query(None, description="Kind of engagement (communique/kinds.py).",
@@ -65,8 +71,29 @@ def event(request: Request, event_id: str, c=Depends(conn)):
 @router.get("/people", summary="People, one row per real person")
 def people(request: Request, country: str | None = None, name: str | None = None, paging: Paging = Depends(),
            c=Depends(conn)):
-    everyone = queries.people(c, country=country, name=name)
-    return paging.page(request, everyone[paging.offset:paging.offset + paging.limit], len(everyone))
+    items = queries.people(c, country=country, name=name, limit=paging.limit, offset=paging.offset)
+    return paging.page(request, items, queries.count_people(c, country=country, name=name))
+
+
+@router.get("/export/{format}", summary="Download events (or relations) in an export format: the same filters as "
+            "/api/events, the same rows as `communique export`", response_class=StreamingResponse)
+def export(format: str, filters: dict = Depends(event_filters),
+           limit: int | None = Query(None, ge=1, le=MAX_OFFSET, description="At most this many rows."),
+           c=Depends(conn)):
+    spec = formats.check(format, {**filters, "limit": limit})
+    out = tempfile.SpooledTemporaryFile(max_size=EXPORT_IN_MEMORY_BYTES, mode="w+b")  # noqa: SIM115  (closed once sent)
+    if spec.binary:
+        formats.write(c, format, out, **filters, limit=limit)
+    else:
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="")
+        formats.write(c, format, text, **filters, limit=limit)
+        text.flush()
+        text.detach()
+    out.seek(0)
+    name = f"communique-{format}{spec.suffix}"
+    return StreamingResponse(iter(lambda: out.read(1 << 16), b""), media_type=spec.media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'},
+                             background=BackgroundTask(out.close))
 
 
 @router.get("/people/{person_id}", summary="A person: name forms, offices over time, events")

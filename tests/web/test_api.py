@@ -244,3 +244,30 @@ def test_search_hits_say_where_they_lead_and_what_matched(server):
     assert page["hits"] >= len(page["items"]) and all(x["count"] == len(x["articles"]) >= 1 for x in page["items"])
     snippets = [x["snippet"] for x in page["items"]]
     assert len(snippets) == len(set(snippets))                 # one line per sentence
+
+
+def test_export_over_http_is_the_cli_export_of_the_same_filters(server, built_db):
+    import csv
+    import io
+
+    from support import cli
+    status, headers, body = server.request("/api/export/csv?country=VNM&with=RUS&news_only=true")
+    assert status == 200 and headers["content-type"].startswith("text/csv")
+    assert 'filename="communique-csv.csv"' in headers["content-disposition"]
+    r = cli("export", "--format", "csv", "--country", "VNM", "--with", "RUS", "--news-only", "--db", str(built_db))
+    assert r.returncode == 0 and body == r.stdout
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    _, listed = server.json("/api/events?country=VNM&with=RUS&news_only=true&limit=500")
+    assert sorted(x["id"] for x in rows) == sorted(e["id"] for e in listed["items"]) and rows
+
+
+def test_export_over_http_takes_every_registered_format(server):
+    from communique.exports import formats
+    for name, spec in formats.FORMATS.items():
+        status, headers, body = server.request(f"/api/export/{name}?country=VNM&limit=3")
+        assert status == 200 and headers["content-type"].startswith(spec.media_type), name
+        assert body, name
+    status, _, body = server.request("/api/export/xml")
+    assert status == 400 and "one of jsonl, csv" in json.loads(body)["message"]
+    status, _, body = server.request("/api/export/relations?kind=meeting")
+    assert status == 400 and "relations take" in json.loads(body)["message"]
