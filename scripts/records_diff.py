@@ -5,6 +5,7 @@ with the working tree, then compares the records byte for byte, article by artic
     python scripts/records_diff.py                    # HEAD against the working tree
     python scripts/records_diff.py --ref ad51d11      # an older revision against the working tree
     python scripts/records_diff.py --inputs ../shared/corpus/seeds
+    python scripts/records_diff.py --ignore rule      # a field added on purpose: the rest must not move
 
 Prints one line per differing article with the first differing field, and exits 1 when any
 record differs (0 when all are byte-identical). Both sides run with this venv's packages.
@@ -51,7 +52,19 @@ def first_difference(a: object, b: object, path: str = "") -> str:
     return f"{path}: {json.dumps(a)[:80]} -> {json.dumps(b)[:80]}"
 
 
-def compare(before: dict[str, str], after: dict[str, str]) -> list[str]:
+def without(value: object, keys: set[str]) -> object:
+    """The decoded record with every field named in `keys` dropped, at any depth."""
+    if isinstance(value, dict):
+        return {k: without(v, keys) for k, v in value.items() if k not in keys}
+    if isinstance(value, list):
+        return [without(v, keys) for v in value]
+    return value
+
+
+def compare(before: dict[str, str], after: dict[str, str], ignore: set[str] = frozenset()) -> list[str]:
+    if ignore:
+        before = {k: json.dumps(without(json.loads(v), ignore)) for k, v in before.items()}
+        after = {k: json.dumps(without(json.loads(v), ignore)) for k, v in after.items()}
     problems = []
     for aid in sorted(set(before) | set(after)):
         if aid not in after:
@@ -67,6 +80,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--ref", default="HEAD", help="git revision to compare against (default HEAD)")
     parser.add_argument("--inputs", nargs="*", type=Path, default=DEFAULT_INPUTS)
+    parser.add_argument("--ignore", action="append", default=[], metavar="FIELD",
+                        help="leave this field out of the comparison, at any depth (repeatable)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         tree = Path(tmp) / "ref"
@@ -76,11 +91,11 @@ def main() -> int:
         finally:
             subprocess.run(["git", "-C", str(REPO), "worktree", "remove", "--force", str(tree)], check=True)
     after = extract(REPO, args.inputs)
-    problems = compare(before, after)
+    problems = compare(before, after, set(args.ignore))
     for line in problems:
         print(line)
     print(f"{len(before)} records at {args.ref}, {len(after)} in the working tree: "
-          f"{'byte-identical' if not problems else f'{len(problems)} differ'}")
+          f"{('identical but for ' + ', '.join(args.ignore)) if args.ignore and not problems else 'byte-identical' if not problems else f'{len(problems)} differ'}")
     return 1 if problems else 0
 
 

@@ -3,6 +3,16 @@ support.py; tests that read ../shared skip with a reason where it is absent (a u
 from __future__ import annotations
 
 import pytest
+from support import SHARED_REASON
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that skips without ../shared reads it (its own mark, or the web tests' store built
+    from it): mark it `corpus`, to select or leave out with -m."""
+    for item in items:
+        if any(m.kwargs.get("reason") == SHARED_REASON for m in item.iter_markers("skipif")) or \
+                "built_db" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.corpus)
 
 
 @pytest.fixture(scope="session")

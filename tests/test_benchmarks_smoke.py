@@ -2,7 +2,10 @@
 import subprocess
 import sys
 
+import pytest
 from support import REPO, needs_shared
+
+pytestmark = pytest.mark.slow
 
 
 @needs_shared

@@ -2,6 +2,7 @@
 import json
 import sqlite3
 
+import pytest
 from support import cli
 
 ARTICLE = ("Defence Ministers meet in Hanoi\n\n"
@@ -62,6 +63,7 @@ def test_usage_error_exits_2():
     assert cli("no-such-command").returncode == 2
 
 
+@pytest.mark.slow
 def test_ingest_stores_articles_and_rejects_idempotently(tmp_path):
     db = tmp_path / "c.db"
     inputs = _inputs(tmp_path)
@@ -77,6 +79,7 @@ def test_ingest_stores_articles_and_rejects_idempotently(tmp_path):
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
+@pytest.mark.slow
 def test_changed_article_replaces_earlier_version(tmp_path):
     db, f = tmp_path / "c.db", tmp_path / "a.txt"
     f.write_text(ARTICLE, encoding="utf-8")
@@ -89,6 +92,7 @@ def test_changed_article_replaces_earlier_version(tmp_path):
     assert "Bounmy Phommachanh" in names and "Khamphong Souvanna" not in names
 
 
+@pytest.mark.slow
 def test_ner_flag_adds_names_no_title_anchors():
     text = b"Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Warsaw on Monday.\n"
     names = {}

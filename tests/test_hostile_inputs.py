@@ -15,6 +15,7 @@ def _rows(db, sql):
         return conn.execute(sql).fetchall()
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("processes", ["1", "2"])
 def test_bad_lines_in_the_middle_never_stop_the_batch(tmp_path, processes):
     lines = [json.dumps({"id": f"ok{i}", "text": ARTICLE.replace("June 3", f"June {i + 1}")}) for i in range(5)]
@@ -41,6 +42,7 @@ def test_bad_lines_in_the_middle_never_stop_the_batch(tmp_path, processes):
     assert len(_rows(db, "SELECT source FROM rejects")) == 4          # a rerun does not repeat them
 
 
+@pytest.mark.slow
 def test_two_files_of_one_name_are_two_articles_or_a_reported_collision(tmp_path):
     for d in ("d1", "d2"):
         (tmp_path / "in" / d).mkdir(parents=True)
@@ -70,6 +72,7 @@ def test_extract_out_file_names_are_collision_free_and_reversible(tmp_path):
     assert all(json.loads((out / f).read_text(encoding="utf-8"))["id"] == unquote(f[:-5]) for f in files)
 
 
+@pytest.mark.slow
 def test_an_article_over_its_time_budget_is_rejected_and_the_batch_goes_on(tmp_path):
     import os
     import subprocess
@@ -119,6 +122,7 @@ def test_extract_out_files_follow_the_umask_and_leave_no_temporary_files(tmp_pat
     assert f.name == "a.json" and stat.S_IMODE(f.stat().st_mode) == 0o644
 
 
+@pytest.mark.slow
 def test_display_names_do_not_depend_on_the_order_articles_arrive_in(tmp_path):
     # one minister written two ways of the same length (a diacritic dropped by one outlet)
     forms = ["Vo Thanh Nam", "Võ Thanh Nam", "Vo Thanh Nam"]

@@ -17,7 +17,7 @@ def main() -> None:
     \b
     Build a store:   communique ingest articles.jsonl pages/ --db communique.db
     Ask it:          communique events --country Vietnam --with Russia --since 2024
-                     communique show 12
+                     communique show ev-3f2a9c1b7e      (an id `events` lists)
                      communique export --format jsonl --out events.jsonl
     """
 

@@ -78,7 +78,7 @@ def jsonl_row(ev: dict) -> dict:
     out["sources"] = [s["article_id"] for s in ev["sources"]]
     out["reports"] = [{"article_id": s["article_id"], "url": s["url"], "outlet": s["outlet"],
                        "published": s["published"], "title": s["title"], "date": s["date"],
-                       "evidence": [{k: e[k] for k in ("start", "end", "text")} for e in s["evidence"]]}
+                       "evidence": [{k: e[k] for k in ("start", "end", "text", "rule")} for e in s["evidence"]]}
                       for s in ev["sources"]]
     return out
 

@@ -19,7 +19,7 @@ from communique.extract.countries import states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.kinds import FACE_TO_FACE
-from communique.model import Span, spans_json
+from communique.model import Evidence, Span, spans_json
 from communique.text import MONTH_NAMES, WEEKDAYS
 
 _PRE_MODIFIER = regex.compile(
@@ -168,7 +168,8 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
         lo = matches[n - 1][1].end() if n else 0
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
         date = _pick_date(s, lo, hi, a, subject_end, bool(signing.search(text[lo:hi])))
-        out.append(Agreement(name, subject, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
+        out.append(Agreement(name, subject, [], status, date,
+                             evidence=[Evidence(s.span.start, s.span.end, text, rule=f"documents:{name}")],
                              titled=titled, signing=bool(signing.search(text))))
     return out
 
@@ -218,7 +219,8 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
     lo = matches[n - 1][1].end() if n else 0
     hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
     date = _pick_date(s, lo, hi, a, b, bool(signing.search(text[lo:hi])))
-    return [Agreement(name, item, [], status, date, evidence=[Span(s.span.start, s.span.end, text)],
+    return [Agreement(name, item, [], status, date,
+                      evidence=[Evidence(s.span.start, s.span.end, text, rule=f"documents:{name}/list")],
                       signing=bool(signing.search(text)), plural=True) for item in items]
 
 

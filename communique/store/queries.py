@@ -224,10 +224,10 @@ def event(conn: sqlite3.Connection, uid: str) -> dict | None:
         src["people"] = [r[0] for r in conn.execute(
             "SELECT name FROM participants WHERE article_id = ? AND event_idx = ?", (src["article_id"], src["idx"]))]
         src["evidence"] = [
-            {"start": a, "end": b, "text": text,
+            {"start": a, "end": b, "text": text, "rule": rule,
              "before": body[max(0, a - CONTEXT_CHARS):a], "after": body[b:b + CONTEXT_CHARS]}
-            for a, b, text in conn.execute(
-                "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'event'"
+            for a, b, text, rule in conn.execute(
+                "SELECT start, end, text, rule FROM evidence WHERE article_id = ? AND owner = 'event'"
                 " AND owner_idx = ? ORDER BY start", (src["article_id"], src["idx"]))]
     out["sources"] = sources
     out["agreements"] = _dicts(conn, "SELECT uid AS id, type, subject, status, date FROM agreements"

@@ -45,8 +45,8 @@ def _sources(conn: sqlite3.Connection, row_id: int) -> list[dict]:
             "SELECT ar.article_id, ar.idx, ar.date, ar.date_text, a.title, a.url, a.outlet, a.published"
             " FROM article_relations ar JOIN articles a ON a.id = ar.article_id WHERE ar.relation_id = ?"
             " ORDER BY a.published IS NULL, a.published, ar.article_id", (row_id,)):
-        spans = [{"start": s, "end": e, "text": t} for s, e, t in conn.execute(
-            "SELECT start, end, text FROM evidence WHERE article_id = ? AND owner = 'relation' AND owner_idx = ?"
+        spans = [{"start": s, "end": e, "text": t, "rule": r} for s, e, t, r in conn.execute(
+            "SELECT start, end, text, rule FROM evidence WHERE article_id = ? AND owner = 'relation' AND owner_idx = ?"
             " ORDER BY start", (aid, idx))]
         out.append({"article_id": aid, "title": title, "url": url, "outlet": outlet, "published": published,
                     "date": date, "date_text": date_text, "evidence": spans})

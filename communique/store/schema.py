@@ -290,3 +290,11 @@ MIGRATIONS.append(
     CREATE INDEX article_relations_relation ON article_relations(relation_id);
     """
 )
+
+MIGRATIONS.append(
+    # 7: which lexicon rule made each sentence evidence ("events:phone_call", "documents:memorandum":
+    #    the record's evidence `rule`). NULL for evidence stored before, until it is re-extracted.
+    """
+    ALTER TABLE evidence ADD COLUMN rule TEXT;
+    """
+)

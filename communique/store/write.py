@@ -173,9 +173,9 @@ def _insert_people(conn: sqlite3.Connection, aid: str, people: list[dict],
 
 def _evidence(conn: sqlite3.Connection, aid: str, owner: str, idx: int | None, spans: list[dict],
               area: str | None = None) -> None:
-    conn.executemany("INSERT INTO evidence (article_id, owner, owner_idx, area, start, end, text)"
-                     " VALUES (?,?,?,?,?,?,?)",
-                     [(aid, owner, idx, area, s["start"], s["end"], s["text"]) for s in spans])
+    conn.executemany("INSERT INTO evidence (article_id, owner, owner_idx, area, start, end, text, rule)"
+                     " VALUES (?,?,?,?,?,?,?,?)",
+                     [(aid, owner, idx, area, s["start"], s["end"], s["text"], s.get("rule")) for s in spans])
 
 
 def _insert_events(conn: sqlite3.Connection, data: dict, person_of: dict) -> None:

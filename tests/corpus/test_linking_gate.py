@@ -1,8 +1,9 @@
-"""Linking on the real corpus: a store built from dev + seeds by the real command line.
+"""Linking on the real corpus: stores built from dev + seeds and from world by the real command line.
 
 - event clustering: pairwise precision and recall of "these two articles report the same event"
-  against ../shared/gold/dev-clusters.json (scripts/cluster_eval.py), and no canonical event that
-  joins articles of two different gold clusters;
+  against ../shared/gold/dev-clusters.json and world-clusters.json (scripts/cluster_eval.py),
+  each pinned 0.03 below the figures measured when they were last raised (docs/accuracy.md), and
+  on dev no canonical event that joins articles of two different gold clusters;
 - person linking: one row per real person within a country, no row holding two people.
 """
 import itertools
@@ -18,8 +19,9 @@ from communique.link.names import compatible, is_full, name_key
 sys.path.insert(0, str(REPO / "scripts"))
 import cluster_eval  # noqa: E402
 
-pytestmark = needs_shared
-FLOORS = {"precision": 0.90, "recall": 0.90}
+pytestmark = [needs_shared, pytest.mark.slow]
+# measured: dev 0.946 / 0.921, world 0.783 / 0.621 (pairwise precision / recall)
+FLOORS = {"dev": {"precision": 0.916, "recall": 0.891}, "world": {"precision": 0.753, "recall": 0.591}}
 
 # Name forms of one real person that the dev + seeds articles use (test data, not a lexicon).
 SAME_PERSON = [
@@ -41,14 +43,30 @@ def store_db(tmp_path_factory):
     return db
 
 
-def test_event_clustering_meets_the_floors(store_db):
-    clusters = json.loads((SHARED / "gold" / "dev-clusters.json").read_text(encoding="utf-8"))
-    result = cluster_eval.evaluate(sqlite3.connect(store_db), clusters)
-    print(f"pairwise P {result['precision']:.3f} R {result['recall']:.3f}; missed {result['missed_pairs']};"
+@pytest.fixture(scope="module")
+def world_db(tmp_path_factory):
+    db = tmp_path_factory.mktemp("linking") / "world.db"
+    r = cli("ingest", str(SHARED / "corpus" / "world" / "articles.jsonl"), "--db", str(db), "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    return db
+
+
+def _clustering(db, name: str) -> dict:
+    clusters = json.loads((SHARED / "gold" / f"{name}-clusters.json").read_text(encoding="utf-8"))
+    result = cluster_eval.evaluate(sqlite3.connect(db), clusters)
+    print(f"{name}: pairwise P {result['precision']:.3f} R {result['recall']:.3f}; missed {result['missed_pairs']};"
           f" false {result['false_pairs']}")
-    assert result["precision"] >= FLOORS["precision"]
-    assert result["recall"] >= FLOORS["recall"]
-    assert result["cross_cluster_events"] == {}
+    assert result["precision"] >= FLOORS[name]["precision"]
+    assert result["recall"] >= FLOORS[name]["recall"]
+    return result
+
+
+def test_event_clustering_meets_the_floors(store_db):
+    assert _clustering(store_db, "dev")["cross_cluster_events"] == {}
+
+
+def test_world_event_clustering_meets_the_floors(world_db):
+    _clustering(world_db, "world")
 
 
 def _people(db):

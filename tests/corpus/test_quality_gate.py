@@ -39,6 +39,8 @@ WORLD_FLOORS = {  # ../shared/corpus/world: about 80 outlets worldwide
 }
 SEED_FLOORS = {("people", "f1"): 0.90, ("events", "f1"): 0.90, ("agreements", "f1"): 0.90}   # the five seeds alone
 
+pytestmark = pytest.mark.slow
+
 
 def _score(gold, pred, tmp):
     spec = importlib.util.spec_from_file_location("score", SHARED / "tools" / "score.py")

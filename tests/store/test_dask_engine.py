@@ -2,9 +2,10 @@
 the store it builds from dev + seeds equals the single-process store."""
 import sqlite3
 
+import pytest
 from support import SHARED, cli, needs_shared
 
-pytestmark = needs_shared
+pytestmark = [needs_shared, pytest.mark.slow]
 
 
 def snapshot(db):
@@ -52,6 +53,7 @@ def test_dask_engine_needs_a_reachable_scheduler(tmp_path):
     src.write_text("Ministers met in Hanoi.", encoding="utf-8")
     r = cli("ingest", str(src), "--db", str(tmp_path / "x.db"), "--engine", "dask")
     assert r.returncode == 2 and "needs --scheduler" in r.stderr.decode()
-    r = cli("ingest", str(src), "--db", str(tmp_path / "x.db"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9")
+    r = cli("ingest", str(src), "--db", str(tmp_path / "x.db"), "--engine", "dask", "--scheduler", "tcp://127.0.0.1:9",
+            env={"COMMUNIQUE_DASK_CONNECT_S": "1"})
     err = r.stderr.decode().strip()
     assert r.returncode == 2 and "cannot reach the dask scheduler" in err and len(err.splitlines()) == 1

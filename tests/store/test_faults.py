@@ -63,6 +63,7 @@ def stored(db) -> int:
         return 0
 
 
+@pytest.mark.slow
 def test_sigkill_mid_ingest_leaves_no_partial_article_and_a_rerun_completes(tmp_path):
     src, db = tmp_path / "a.jsonl", tmp_path / "k.db"
     write_jsonl(src, articles(40))
@@ -84,6 +85,7 @@ def test_sigkill_mid_ingest_leaves_no_partial_article_and_a_rerun_completes(tmp_
         assert conn.execute("SELECT count(*) FROM people WHERE name = 'Tran Quoc Binh'").fetchone()[0] == 1
 
 
+@pytest.mark.slow
 def test_two_ingests_at_once_both_succeed_and_nothing_is_corrupted(tmp_path):
     rows = articles(24)
     first, second, db = tmp_path / "1.jsonl", tmp_path / "2.jsonl", tmp_path / "c.db"

@@ -225,3 +225,15 @@ def test_boilerplate_neighbours_are_bounded(conn):
     neighbours, duplicate_of = write._neighbours(conn, "new", similarity.signature(body + " Item 99."))
     assert 0 < len(neighbours) <= write.MAX_NEIGHBOURS
     assert duplicate_of == "t00"
+
+
+def test_the_rule_behind_each_evidence_sentence_is_kept(conn):
+    ev = meeting([], date="2024-05-03", evidence="They held talks.")
+    ev["evidence"][0]["rule"] = "events:talks"
+    old = meeting([], date="2024-05-03", evidence="They held talks.")        # a record from before rules
+    store.save(conn, record("r1", "They held talks. More text here.", events=[ev], published="2024-05-03"))
+    store.save(conn, record("r2", "They held talks. Other words here.", events=[old], published="2024-05-04",
+                            outlet="Other Wire"))
+    (row,) = queries.events(conn)
+    rules = {s["article_id"]: [e["rule"] for e in s["evidence"]] for s in queries.event(conn, row["id"])["sources"]}
+    assert rules == {"r1": ["events:talks"], "r2": [None]}

@@ -23,7 +23,7 @@ def test_every_shipped_lexicon_loads_and_its_patterns_compile():
 
 
 def test_a_bad_pattern_is_named_with_its_file_and_entry():
-    data = {"rules": [{"kind": "meeting", "patterns": [r"\bmet\b", r"\bheld (talks"]}],
+    data = {"rules": [{"id": "m", "kind": "meeting", "patterns": [r"\bmet\b", r"\bheld (talks"]}],
             "not_engagement": [], "historical_cues": []}
     with pytest.raises(LexiconError) as err:
         lexicons.validate("events.json", data)
@@ -31,9 +31,16 @@ def test_a_bad_pattern_is_named_with_its_file_and_entry():
 
 
 def test_a_trigger_rule_of_an_unknown_kind_is_refused():
-    data = {"rules": [{"kind": "meeting", "patterns": []}, {"kind": "party", "patterns": []}],
+    data = {"rules": [{"id": "a", "kind": "meeting", "patterns": []}, {"id": "b", "kind": "party", "patterns": []}],
             "not_engagement": [], "historical_cues": []}
     with pytest.raises(LexiconError, match=r"events\.json: entry /rules/1/kind: unknown kind 'party'"):
+        lexicons.validate("events.json", data)
+
+
+def test_trigger_rules_need_ids_of_their_own():
+    data = {"rules": [{"id": "talks", "kind": "meeting", "patterns": []}, {"id": "talks", "kind": "call", "patterns": []}],
+            "not_engagement": [], "historical_cues": []}
+    with pytest.raises(LexiconError, match=r"entry /rules/1/id: every rule needs an id of its own"):
         lexicons.validate("events.json", data)
 
 
@@ -65,6 +72,7 @@ def _extract(tmp_path, lexicon_dir=None) -> subprocess.CompletedProcess:
                           timeout=300)
 
 
+@pytest.mark.slow
 def test_another_lexicon_directory_changes_what_is_extracted(tmp_path):
     shipped = _extract(tmp_path)
     assert shipped.returncode == 0, shipped.stderr

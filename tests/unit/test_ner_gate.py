@@ -1,4 +1,6 @@
 """The lexical pass that decides where the statistical NER runs, and the gate component."""
+import pytest
+
 from communique.nlp.ner_gate import sentences_that_matter
 
 
@@ -15,17 +17,36 @@ def test_sentences_without_a_name_or_a_cue_are_skipped():
     assert sentences_that_matter(text) == []
 
 
-def test_the_gate_finds_people_only_in_selected_sentences(nlp):
+@pytest.fixture(scope="module")
+def nlp_with_ner():
+    """The pipeline the gate belongs to: `--ner` (the default pipeline has no statistical NER at all)."""
+    from communique.nlp import load_pipeline
+    nlp = load_pipeline(ner=True)
+    assert "communique_ner_gate" in nlp.pipe_names
+    return nlp
+
+
+def test_the_gate_finds_people_only_in_selected_sentences(nlp_with_ner):
     text = ("Officials discussed budgets. Lao Minister Khamphong Souvanna held talks with Ivan Sokolov in Hanoi. "
             "A long paragraph about Peter Smith and the football season followed.")
-    doc = nlp.make_doc(text)
+    doc = nlp_with_ner.make_doc(text)
     doc._.communique_meta = {}
-    doc = nlp(doc)
+    doc = nlp_with_ner(doc)
     persons = [e.text for e in doc.ents if e.label_ == "PERSON"]
-    assert "Peter Smith" not in persons
+    assert "Ivan Sokolov" in persons                      # NER ran on the engagement sentence
+    assert "Peter Smith" not in persons                   # and not on the sentence with no cue
     assert all(text.index(p) < text.index("A long paragraph") for p in persons)
+    # a name no title anchors reaches the people only through the gate's NER
+    assert "Ivan Sokolov" in [p.name for p in doc._.communique_people]
 
 
+def test_without_ner_the_pipeline_sets_no_entities(nlp):
+    doc = nlp.make_doc("Lao Minister Khamphong Souvanna held talks with Ivan Sokolov in Hanoi.")
+    doc._.communique_meta = {}
+    assert list(nlp(doc).ents) == []
+
+
+@pytest.mark.slow
 def test_parallel_extraction_gives_the_same_records(tmp_path):
     import json
 

@@ -30,3 +30,10 @@ def test_a_shorter_list_is_reported():
     before = json.dumps({"id": "a", "people": [1, 2]})
     after = json.dumps({"id": "a", "people": [1]})
     assert "2 items before, 1 after" in records_diff.compare({"a": before}, {"a": after})[0]
+
+
+def test_an_ignored_field_is_left_out_at_any_depth():
+    before = json.dumps({"id": "a", "events": [{"evidence": [{"start": 1}]}]})
+    after = json.dumps({"id": "a", "events": [{"evidence": [{"start": 1, "rule": "events:talks"}]}]})
+    assert records_diff.compare({"a": before}, {"a": after})
+    assert records_diff.compare({"a": before}, {"a": after}, {"rule"}) == []

@@ -7,8 +7,8 @@ import pytest
 from webserver import ARTIFACTS, TOKEN
 
 CHROMIUM = os.environ.get("COMMUNIQUE_CHROMIUM", "/usr/bin/chromium")
-pytestmark = pytest.mark.skipif(not shutil.which(CHROMIUM),
-                                reason=f"{CHROMIUM} not installed (./dev test installs Debian's chromium as root)")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not shutil.which(CHROMIUM),
+                                reason=f"{CHROMIUM} not installed (./dev test installs Debian's chromium as root)")]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
         "--disable-component-update", "--disable-sync"]
 

@@ -3,8 +3,11 @@ number of processes; an id an event had before an earlier report joined it still
 import json
 import sqlite3
 
+import pytest
 from support import SHARED, cli, needs_shared
 from webserver import Server
+
+pytestmark = pytest.mark.slow
 
 
 def _members(db, sql):

@@ -10,7 +10,7 @@ from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
 from communique.extract.events.triggers import any_trigger, excluded, rules
 from communique.kinds import FACE_TO_FACE
-from communique.model import Span
+from communique.model import Evidence
 
 _ORDINALS = {w: i for i, w in enumerate(
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
@@ -188,7 +188,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind = rule.kind
     cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
-    evidence = [Span(s.span.start, s.span.end, s.text)]
+    evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     date = _nearest_date(s, lo, hi, a, kind)
     recalled, counted = _anniversary_of(ctx, s, m)
     if recalled:
