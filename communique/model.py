@@ -79,6 +79,10 @@ class Person:
     titles: list[str] = field(default_factory=list)   # every office the article gives them
     mentions: list[Span] = field(default_factory=list)
 
+    def as_dict(self) -> dict[str, Any]:
+        """The person in record shape (JSON-serialisable: mentions as {start, end, text})."""
+        return asdict(self)
+
 
 @dataclass
 class Record:
