@@ -23,6 +23,7 @@ class Settings:
     article_budget_s: float = 60.0    # an article taking longer to extract is rejected, the batch goes on
     lexicons: str = ""                # a lexicon directory instead of the shipped one ("" = shipped)
     dask_connect_s: float = 30.0      # how long `--engine dask` waits to reach its scheduler
+    read_busy_s: float = 5.0          # how long a web request waits for a store locked by a writer (then 503)
 
     @classmethod
     def load(cls, **overrides) -> Settings:

@@ -38,12 +38,13 @@ def connect(path: str | Path, readonly: bool = False) -> sqlite3.Connection:
     return conn
 
 
-def connect_ro(path: Path) -> sqlite3.Connection:
-    """A plain read-only connection (URI mode=ro), for a store already checked (open_readonly)."""
+def connect_ro(path: Path, busy_timeout_s: float = BUSY_TIMEOUT_S) -> sqlite3.Connection:
+    """A plain read-only connection (URI mode=ro), for a store already checked (open_readonly);
+    `busy_timeout_s`: how long a read waits for a lock before it fails."""
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_S,
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=busy_timeout_s,
                                isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+        conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
     except sqlite3.Error as exc:
         raise StoreError(f"{path}: cannot open database ({exc})") from exc
     return conn

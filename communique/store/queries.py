@@ -251,9 +251,8 @@ def event_areas(conn: sqlite3.Connection, uid: str) -> list[str]:
         " WHERE ae.event_id = (SELECT id FROM events WHERE uid = ?) ORDER BY aa.area", (uid,))]
 
 
-def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
-               since: str | None = None, until: str | None = None, type_: str | None = None,
-               status: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+def _agreements_where(country: str | None, with_: str | None, since: str | None, until: str | None,
+                      type_: str | None, status: str | None) -> tuple[list[str], list[object]]:
     where: list[str] = []
     args: list[object] = []
     for value in (country, with_):
@@ -270,6 +269,21 @@ def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str 
     if until:
         where.append("g.sort_date <= ?")
         args.append(_bound(until, True))
+    return where, args
+
+
+def count_agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
+                     since: str | None = None, until: str | None = None, type_: str | None = None,
+                     status: str | None = None) -> int:
+    where, args = _agreements_where(country, with_, since, until, type_, status)
+    sql = "SELECT count(*) FROM agreements g" + (" WHERE " + " AND ".join(where) if where else "")
+    return conn.execute(sql, args).fetchone()[0]
+
+
+def agreements(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None,
+               since: str | None = None, until: str | None = None, type_: str | None = None,
+               status: str | None = None, limit: int | None = None, offset: int = 0) -> list[dict]:
+    where, args = _agreements_where(country, with_, since, until, type_, status)
     sql = ("SELECT g.id AS row_id, g.uid AS id, g.type, g.subject, g.status, g.countries, g.date, g.date_precision,"
            " (SELECT uid FROM events WHERE id = g.event_id) AS event_id, g.n_sources FROM agreements g")
     if where:

@@ -18,9 +18,19 @@ from communique import kinds
 from communique.exports import formats
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
-from communique.web.deps import ApiError, Config, bounded_search, config, conn, current_event, current_person
+from communique.web.deps import (
+    ERROR_RESPONSES,
+    PAGED,
+    ApiError,
+    Config,
+    bounded_search,
+    config,
+    conn,
+    current_event,
+    current_person,
+)
 
-router = APIRouter(prefix="/api", tags=["api"])
+router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 MAX_OFFSET = 1_000_000_000
 BODY_READ_TIMEOUT_S = 30.0
 EXPORT_IN_MEMORY_BYTES = 8 << 20      # a larger export is spooled to a temporary file while it is sent
@@ -55,7 +65,7 @@ def event_filters(country: str | None = Query(None, description="Country name or
                 include_historical=not news_only)
 
 
-@router.get("/events", summary="Canonical events, newest first")
+@router.get("/events", responses=PAGED, summary="Canonical events, newest first")
 def events(request: Request, filters: dict = Depends(event_filters), paging: Paging = Depends(), c=Depends(conn)):
     items = queries.events(c, limit=paging.limit, offset=paging.offset, **filters)
     return paging.page(request, items, queries.count_events(c, **filters))
@@ -68,7 +78,7 @@ def event(request: Request, event_id: str, c=Depends(conn)):
     return moved or queries.event(c, event_id)
 
 
-@router.get("/people", summary="People, one row per real person")
+@router.get("/people", responses=PAGED, summary="People, one row per real person")
 def people(request: Request, country: str | None = None, name: str | None = None, paging: Paging = Depends(),
            c=Depends(conn)):
     items = queries.people(c, country=country, name=name, limit=paging.limit, offset=paging.offset)
@@ -101,15 +111,16 @@ def person(request: Request, person_id: str, c=Depends(conn)):
     return current_person(c, person_id, request.url.path) or queries.person(c, person_id)
 
 
-@router.get("/agreements", summary="Documents signed or planned")
+@router.get("/agreements", responses=PAGED, summary="Documents signed or planned")
 def agreements(request: Request, country: str | None = None, with_: str | None = Query(None, alias="with"),
                since: str | None = None, until: str | None = None, type: str | None = None,
                status: Literal["signed", "planned"] | None = None, paging: Paging = Depends(), c=Depends(conn)):
-    rows = queries.agreements(c, country=country, with_=with_, since=since, until=until, type_=type, status=status)
-    return paging.page(request, rows[paging.offset:paging.offset + paging.limit], len(rows))
+    filters = dict(country=country, with_=with_, since=since, until=until, type_=type, status=status)
+    rows = queries.agreements(c, limit=paging.limit, offset=paging.offset, **filters)
+    return paging.page(request, rows, queries.count_agreements(c, **filters))
 
 
-@router.get("/relations", summary="Relationship frameworks (partnerships, alliances, diplomatic relations)",
+@router.get("/relations", responses=PAGED, summary="Relationship frameworks (partnerships, alliances, diplomatic relations)",
             description="One row per pair, level, status and year set up. With `at`, one row per pair: the "
                         "highest established or current level it held on that date (planned levels never count).")
 def relations(request: Request, country: str | None = Query(None, description="Country name or alpha-3 code."),

@@ -18,10 +18,43 @@ from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from communique import __version__, store
-from communique.errors import CommuniqueError, QueryTimeout, UsageError
+from communique.errors import (
+    CommuniqueError,
+    IdCollision,
+    InputRejected,
+    ModelMissing,
+    QueryTimeout,
+    StoreError,
+    UsageError,
+)
 from communique.settings import Settings
 from communique.web import api, pages
 from communique.web.deps import MAX_BODY_BYTES, SEARCH_SLOTS, ApiError, Config
+
+# Each kind of error has its own status and code (the most specific class listed wins).
+ERRORS: list[tuple[type[CommuniqueError], int, str]] = [
+    (QueryTimeout, 408, "timeout"),
+    (IdCollision, 409, "conflict"),
+    (InputRejected, 400, "bad_input"),
+    (UsageError, 400, "bad_parameter"),
+    (StoreError, 503, "unavailable"),
+    (ModelMissing, 503, "unavailable"),
+    (CommuniqueError, 500, "internal"),
+]
+
+
+def error_status(exc: CommuniqueError) -> tuple[int, str]:
+    return next((status, code) for cls, status, code in ERRORS if isinstance(exc, cls))
+
+
+def store_unavailable(exc: Exception) -> bool:
+    """SQLite could not read the store (locked past the busy timeout, unreadable, damaged), as
+    opposed to a fault in communique: the first is a 503 to retry, the second a 500."""
+    if not isinstance(exc, sqlite3.DatabaseError):
+        return False
+    text = str(exc).lower()
+    return any(w in text for w in ("locked", "busy", "unable to open", "disk i/o", "malformed", "not a database",
+                                   "readonly"))
 
 
 def _wants_html(request: Request) -> bool:
@@ -68,8 +101,9 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     store.connect(db, readonly=True).close()   # a store of this version, or a clear refusal; never migrated here
     app = FastAPI(title="communique", version=__version__, docs_url=None, redoc_url=None,
                   description="Diplomatic and defence engagements extracted from news, with evidence.")
+    settings = Settings.load()
     app.state.config = Config(db=db, token=token or None, max_body=max_body,
-                              search_budget_s=Settings.load().search_budget_s,
+                              search_budget_s=settings.search_budget_s, read_busy_s=settings.read_busy_s,
                               allowed_hosts=tuple(h.lower() for h in allowed_hosts))
     app.state.search_slots = asyncio.Semaphore(SEARCH_SLOTS)
 
@@ -77,13 +111,12 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     async def _api_error(request: Request, exc: ApiError):
         return error_response(request, exc.status, exc.code, exc.message)
 
-    @app.exception_handler(QueryTimeout)
-    async def _timeout(request: Request, exc: QueryTimeout):
-        return error_response(request, 408, "timeout", str(exc))
-
     @app.exception_handler(CommuniqueError)
-    async def _usage(request: Request, exc: CommuniqueError):
-        return error_response(request, 400, "bad_parameter", str(exc))
+    async def _known(request: Request, exc: CommuniqueError):
+        status, code = error_status(exc)
+        if status >= 500:
+            logging.getLogger("communique.web").error("%s on %s: %s", code, request.url.path, exc)
+        return error_response(request, status, code, str(exc))
 
     @app.exception_handler(RequestValidationError)
     async def _validation(request: Request, exc: RequestValidationError):
@@ -98,10 +131,12 @@ def create_app(db: str | Path, token: str | None = None, max_body: int = MAX_BOD
     @app.exception_handler(Exception)
     async def _unexpected(request: Request, exc: Exception):
         """Anything unforeseen still answers in the one error shape (and is logged with its trace)."""
+        if store_unavailable(exc):
+            logging.getLogger("communique.web").warning("store unavailable on %s: %s", request.url.path, exc)
+            return error_response(request, 503, "unavailable",
+                                  "the store cannot be read right now (locked by a writer, or unreadable); try again")
         logging.getLogger("communique.web").exception("unexpected error on %s", request.url.path)
-        if isinstance(exc, sqlite3.OperationalError) and "locked" in str(exc):
-            return error_response(request, 503, "busy", "the store is busy (locked by a writer); try again")
-        return error_response(request, 500, "internal_error", "an unexpected error; it has been logged")
+        return error_response(request, 500, "internal", "an unexpected error; it has been logged")
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException):

@@ -12,9 +12,11 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from fastapi import Depends, Request
 from fastapi.responses import RedirectResponse
+from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from communique.store import queries
@@ -34,6 +36,36 @@ class Config:
     max_body: int = MAX_BODY_BYTES
     search_budget_s: float = 3.0
     allowed_hosts: tuple[str, ...] = ("*",)
+    read_busy_s: float = 5.0
+
+
+class ErrorBody(BaseModel):
+    """Every error, page or API: the HTTP status again, a stable code, a sentence for people."""
+
+    status: int
+    code: str = Field(description="bad_parameter, bad_input, not_found, conflict, timeout, too_large, busy, "
+                                  "unavailable (the store cannot be read now: retry), internal (a fault, logged)")
+    message: str
+
+
+class Page(BaseModel):
+    """A page of a list: follow `next` until it is null."""
+
+    items: list[dict[str, Any]]
+    total: int
+    limit: int
+    offset: int
+    next: str | None
+
+
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    400: {"model": ErrorBody, "description": "A parameter of the wrong form (bad_parameter)"},
+    404: {"model": ErrorBody, "description": "Nothing has that id (not_found)"},
+    408: {"model": ErrorBody, "description": "The query ran past its time budget (timeout)"},
+    500: {"model": ErrorBody, "description": "A fault in communique, logged (internal)"},
+    503: {"model": ErrorBody, "description": "The store cannot be read now, or too many searches run (unavailable, busy)"},
+}
+PAGED: dict[int | str, dict[str, Any]] = {200: {"model": Page, "description": "One page of rows"}}
 
 
 class ApiError(Exception):
@@ -49,7 +81,7 @@ def not_found(what: str) -> ApiError:
 def read_conn(config: Config) -> sqlite3.Connection:
     """A fresh read-only connection (URI mode=ro) for one request (SQLite connections are per thread);
     the store was checked once, when the app was created."""
-    conn = connect_ro(config.db)
+    conn = connect_ro(config.db, config.read_busy_s)
     conn.execute("PRAGMA query_only = ON")
     return conn
 

@@ -271,3 +271,19 @@ def test_export_over_http_takes_every_registered_format(server):
     assert status == 400 and "one of jsonl, csv" in json.loads(body)["message"]
     status, _, body = server.request("/api/export/relations?kind=meeting")
     assert status == 400 and "relations take" in json.loads(body)["message"]
+
+
+def test_openapi_documents_every_response_shape(server):
+    _, spec = server.json("/openapi.json")
+    schemas = spec["components"]["schemas"]
+    assert set(schemas["ErrorBody"]["properties"]) == {"status", "code", "message"}
+    assert set(schemas["Page"]["properties"]) == {"items", "total", "limit", "offset", "next"}
+    for path, methods in spec["paths"].items():
+        if not path.startswith("/api/"):
+            continue
+        for method, op in methods.items():
+            for code in ("400", "500", "503"):
+                ref = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
+                assert ref.endswith("/ErrorBody"), (path, method, code)
+    paged = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+    assert paged["$ref"].endswith("/Page")

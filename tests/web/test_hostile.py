@@ -175,3 +175,51 @@ def test_a_client_trickling_its_headers_gets_408_and_the_server_answers_others(b
         ok.close()
     finally:
         s.stop()
+
+
+def test_a_fault_inside_a_handler_is_a_500_in_the_error_shape(built_db, tmp_path):
+    """A store missing a table communique reads: the query fails inside the handler; the answer is
+    the one error shape (JSON for the API, a page for a browser), never a plain-text 500."""
+    import sqlite3
+    db = _copy(built_db, tmp_path / "broken.db")
+    conn = sqlite3.connect(db)
+    (uid,) = conn.execute("SELECT uid FROM people ORDER BY n_articles DESC LIMIT 1").fetchone()
+    conn.execute("DROP VIEW person_offices")
+    conn.commit()
+    conn.close()
+    s = Server(db)
+    try:
+        status, headers, body = s.request("/api/people")
+        assert status == 500 and headers["content-type"].startswith("application/json")
+        assert json.loads(body) == {"status": 500, "code": "internal",
+                                    "message": "an unexpected error; it has been logged"}
+        status, headers, body = s.request("/api/stats")                 # the rest still answers
+        assert status == 200
+        status, headers, body = s.request(f"/people/{uid}", headers={"Accept": "text/html"})
+        assert status == 500 and headers["content-type"].startswith("text/html")
+        assert b"internal" in body and b"Traceback" not in body
+    finally:
+        s.stop()
+    assert "unexpected error on /api/people" in s.proc.stderr.read().decode()
+
+
+def test_a_store_locked_by_a_writer_is_a_503_to_retry(built_db, tmp_path):
+    import sqlite3
+    db = _copy(built_db, tmp_path / "locked.db")
+    s = Server(db, env={"COMMUNIQUE_READ_BUSY_S": "0.5"})
+    holder = sqlite3.connect(db, isolation_level=None)
+    try:
+        holder.execute("PRAGMA locking_mode = EXCLUSIVE")
+        holder.execute("BEGIN EXCLUSIVE")
+        holder.execute("INSERT INTO rejects (source, reason) VALUES ('x', 'holding the lock')")
+        status, headers, body = s.request("/api/events")
+        assert status == 503 and headers["content-type"].startswith("application/json")
+        shape = json.loads(body)
+        assert shape["status"] == 503 and shape["code"] == "unavailable" and "try again" in shape["message"]
+        holder.execute("ROLLBACK")
+        holder.close()                                                    # the writer is gone: readable again
+        status, _, _ = s.request("/api/events")
+        assert status == 200
+    finally:
+        holder.close()
+        s.stop()
