@@ -67,11 +67,16 @@ def test_usage_error_exits_2():
 def test_ingest_stores_articles_and_rejects_idempotently(tmp_path):
     db = tmp_path / "c.db"
     inputs = _inputs(tmp_path)
-    r1 = cli("ingest", str(inputs), "--db", str(db))
+    r1 = cli("ingest", str(inputs), "--db", str(db), "-v")
     assert r1.returncode == 1
     assert "Vo Thanh Nam (Minister of National Defence, VNM)" in r1.stdout.decode()
     r2 = cli("ingest", str(inputs), "--db", str(db), "--quiet")
     assert "2 unchanged" in r2.stderr.decode()
+    assert r2.stdout == b"" and "rejected:" not in r2.stderr.decode()            # the summary only
+    assert r2.stderr.decode().count("  - ") == 3                                  # which lists every reject
+    r3 = cli("ingest", str(inputs), "--db", str(db), "--force")
+    assert r3.stdout == b"" and r3.stderr.decode().count("rejected: ") == 3      # no line per article by default
+    assert "read 5, stored 2, rejected 3" in r3.stderr.decode()
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT count(*) FROM articles").fetchone()[0] == 2
         assert conn.execute("SELECT count(*) FROM article_people WHERE name = 'Vo Thanh Nam'").fetchone()[0] == 1
@@ -101,3 +106,22 @@ def test_ner_flag_adds_names_no_title_anchors():
         assert r.returncode == 0, r.stderr
         names[bool(flags)] = sorted(p["name"] for p in json.loads(r.stdout)["people"])
     assert names == {False: ["Jan Nowak"], True: ["Anna Kovacs", "Jan Nowak"]}
+
+
+def test_every_command_help_has_examples_that_use_real_options():
+    """Each command's --help shows how it is called; every option an example uses exists."""
+    import re
+
+    from click.testing import CliRunner
+
+    from communique.cli import main
+    runner = CliRunner()
+    for name, command in main.commands.items():
+        text = runner.invoke(main, [name, "--help"]).output
+        assert "Examples:" in text, name
+        examples = text[text.index("Examples:"):text.index("Options:")]
+        lines = [x.strip() for x in examples.splitlines()[1:] if x.strip()]
+        assert lines and all(x.split()[:2] == ["communique", name] or x.startswith("cat ") for x in lines), name
+        options = {o for p in command.params for o in getattr(p, "opts", []) + getattr(p, "secondary_opts", [])}
+        for used in re.findall(r"(?<!\S)(--?[a-z][\w-]*)", examples):
+            assert used in options or used in ("-h", "--help"), (name, used)

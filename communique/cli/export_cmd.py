@@ -24,7 +24,14 @@ from communique.exports import formats
 def export(fmt: str, out: Path | None, country, with_, kind, since, until, person, news_only, limit,
            db: Path | None) -> None:
     """Export canonical events (all, or those the filters select), or relationship frameworks
-    (--format relations / relations-csv: --country, --with, --since, --until select them)."""
+    (--format relations / relations-csv: --country, --with, --since, --until select them).
+
+    
+    Examples:
+      communique export --format csv --country VNM --out vietnam.csv
+      communique export --format parquet --since 2020 --out events.parquet
+      communique export --format relations-csv --out relations.csv
+    """
     conn = open_store(db)
     spec = formats.get(fmt)
     filters = dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,

@@ -28,8 +28,9 @@ ner_option = click.option("--ner", is_flag=True, default=None,
 class Batch:
     """Counts and rejections for one run; prints the closing summary."""
 
-    def __init__(self, on_reject=None) -> None:
+    def __init__(self, on_reject=None, quiet: bool = False) -> None:
         self.read = self.done = 0
+        self.quiet = quiet                  # only the closing summary (which lists every reject)
         self.rejected: list[InputRejected] = []
         self.ids: dict[str, str] = {}
         self.on_reject = on_reject          # ingest stores each reject as it happens
@@ -50,7 +51,8 @@ class Batch:
 
     def reject(self, item: InputRejected) -> None:
         self.rejected.append(item)
-        click.echo(f"rejected: {shown(item.source)}: {item.reason}", err=True)
+        if not self.quiet:
+            click.echo(f"rejected: {shown(item.source)}: {item.reason}", err=True)
         if self.on_reject is not None:
             self.on_reject(item)
 
@@ -89,7 +91,14 @@ def _umask() -> int:
 @ner_option
 def extract(inputs: tuple[str, ...], out: Path | None, max_bytes: int | None, processes: int | None,
             ner: bool | None) -> None:
-    """Extract records from INPUTS: .txt/.html/.jsonl files, directories, or - for stdin."""
+    """Extract records from INPUTS: .txt/.html/.jsonl files, directories, or - for stdin.
+
+    
+    Examples:
+      communique extract article.html
+      communique extract articles.jsonl pages/ --out records/
+      cat page.txt | communique extract -
+    """
     from communique.pipeline import extract as run
 
     settings = _settings(max_bytes=max_bytes, processes=processes, ner=ner)
@@ -138,19 +147,27 @@ def _progress(total: int | None, quiet: bool):
 @click.argument("inputs", nargs=-1, required=True)
 @db_option
 @click.option("--max-bytes", type=click.IntRange(min=1), help="Reject inputs larger than this (default 10 MB).")
-@click.option("--quiet", is_flag=True, help="Only the closing summary, not each article.")
+@click.option("-v", "--verbose", is_flag=True, help="Also list each article stored: its people and engagements.")
+@click.option("--quiet", is_flag=True, help="Only the closing summary: no progress bar, no line per reject.")
 @click.option("--force", is_flag=True, help="Extract again even articles stored from the same input.")
 @click.option("--processes", type=click.IntRange(min=1), help="Worker processes extracting (default 1); one writer.")
 @click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
               help="Where extraction runs: this machine, or the workers of a dask.distributed cluster.")
 @click.option("--scheduler", help="The dask scheduler's address (tcp://HOST:8786) for --engine dask.")
 @ner_option
-def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quiet: bool, force: bool,
+def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, verbose: bool, quiet: bool, force: bool,
            processes: int | None, engine: str, scheduler: str | None, ner: bool | None) -> None:
     """Extract INPUTS and store them in the SQLite database, linking people and events across articles.
 
     Each article is one transaction: an interrupted run leaves no partial article, and running it
-    again completes it. Articles already stored from the same input are skipped without extraction."""
+    again completes it. Articles already stored from the same input are skipped without extraction.
+    Shows a progress bar (on a terminal), a line per rejected input and a closing summary.
+
+    \b
+    Examples:
+      communique ingest articles.jsonl pages/ --db corpus.db
+      communique ingest feed.jsonl --processes 4 -v       # list each article as it is stored
+      communique ingest big.jsonl --engine dask --scheduler tcp://10.0.0.5:8786"""
     from communique import store
     from communique.ingest.readers import count_articles
     from communique.pipeline import extract
@@ -167,7 +184,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
 
     settings = _settings(max_bytes=max_bytes, db=str(db) if db else None, processes=processes, ner=ner)
     conn = store.connect(settings.db)
-    batch = Batch(on_reject=lambda r: store.save_reject(conn, r.source, r.reason))
+    batch = Batch(on_reject=lambda r: store.save_reject(conn, r.source, r.reason), quiet=quiet)
     outcomes: dict[str, int] = {}
     hashes: dict[str, str] = {}
     bar = _progress(count_articles(inputs), quiet)
@@ -202,7 +219,7 @@ def ingest(inputs: tuple[str, ...], db: Path | None, max_bytes: int | None, quie
             continue
         outcomes[outcome] = outcomes.get(outcome, 0) + 1
         batch.done += 1
-        if not quiet:
+        if verbose and not quiet:
             bar.clear()
             _describe(record)
     bar.close()

@@ -45,7 +45,13 @@ def _people_cell(rows: list[dict]) -> list[dict]:
 @db_option
 @format_options
 def events(country, with_, kind, since, until, person, news_only, limit, db: Path | None, fmt: str) -> None:
-    """Canonical events (one per real engagement, however many articles report it), newest first."""
+    """Canonical events (one per real engagement, however many articles report it), newest first.
+
+    
+    Examples:
+      communique events --country Vietnam --with Russia --since 2024
+      communique events --kind visit --news-only --csv > visits.csv
+    """
     conn = open_store(db)
     rows = queries.events(conn, country=country, with_=with_, kind=kind, since=since, until=until, person=person,
                           include_historical=not news_only, limit=limit)
@@ -61,7 +67,13 @@ def events(country, with_, kind, since, until, person, news_only, limit, db: Pat
 @db_option
 @format_options
 def timeline(country: str, other: str | None, kind, since, until, db: Path | None, fmt: str) -> None:
-    """COUNTRY's engagements (with OTHER, if given), oldest first."""
+    """COUNTRY's engagements (with OTHER, if given), oldest first.
+
+    
+    Examples:
+      communique timeline Vietnam Russia
+      communique timeline VNM --since 2020 --json
+    """
     conn = open_store(db)
     rows = queries.timeline(conn, country, other, kind=kind, since=since, until=until)
     emit(rows if fmt == "json" else _people_cell(rows), EVENT_COLUMNS, fmt)
@@ -78,7 +90,13 @@ def timeline(country: str, other: str | None, kind, since, until, db: Path | Non
 @db_option
 @format_options
 def agreements(country, with_, since, until, type_, status, limit, db: Path | None, fmt: str) -> None:
-    """Documents signed or planned, one row per document however many articles report it."""
+    """Documents signed or planned, one row per document however many articles report it.
+
+    
+    Examples:
+      communique agreements --country VNM --with Japan
+      communique agreements --status planned --since 2024
+    """
     conn = open_store(db)
     rows = queries.agreements(conn, country=country, with_=with_, since=since, until=until, type_=type_,
                               status=status, limit=limit)
@@ -101,7 +119,13 @@ RELATION_COLUMNS = ["id", "countries", "level", "status", "date", "holds_from", 
 def relations(country, with_, at, status, level, limit, db: Path | None, fmt: str) -> None:
     """Relationship frameworks: one row per pair, level, status and year set up (every report of it
     counted once). With --at, each pair's level on that date: the highest established or current level
-    known to hold by then; planned upgrades never count."""
+    known to hold by then; planned upgrades never count.
+
+    
+    Examples:
+      communique relations --country Vietnam --at 2024
+      communique relations --with China --status planned
+    """
     from communique.store import relations as relation_queries
     conn = open_store(db)
     rows = relation_queries.relations(conn, country=country, with_=with_, status=status, level=level, at=at,
@@ -116,7 +140,13 @@ def relations(country, with_, at, status, level, limit, db: Path | None, fmt: st
 @db_option
 @format_options
 def people(country, name, limit, db: Path | None, fmt: str) -> None:
-    """People, one row per real person, with the other forms of their name."""
+    """People, one row per real person, with the other forms of their name.
+
+    
+    Examples:
+      communique people --country Vietnam
+      communique people --name Giang --json
+    """
     conn = open_store(db)
     emit(queries.people(conn, country=country, name=name, limit=limit),
          ["id", "name", "country", "title", "n_articles", "aliases"], fmt)
@@ -129,7 +159,13 @@ def people(country, name, limit, db: Path | None, fmt: str) -> None:
 @format_options
 def search(text: str, limit: int, db: Path | None, fmt: str) -> None:
     """Full-text search over evidence sentences and article bodies: words, "phrases", prefix*, OR, NOT
-    (stopped after search_budget_s)."""
+    (stopped after search_budget_s).
+
+    
+    Examples:
+      communique search '"defence industry"'
+      communique search 'submarine* OR frigate*' --limit 20
+    """
     conn = open_store(db)
     emit(queries.search(conn, text, limit, budget_s=settings().search_budget_s),
          ["kind", "article_id", "event_id", "owner", "snippet"], fmt)
@@ -150,7 +186,13 @@ def _in_context(e: dict) -> str:
 @format_options
 def show(event_id: str, color: bool | None, db: Path | None, fmt: str) -> None:
     """One event (EVENT_ID as `events` lists it, e.g. ev-3f2a9c01d4): what is known, every source
-    that reports it, and each source's evidence."""
+    that reports it, and each source's evidence.
+
+    
+    Examples:
+      communique show ev-3f2a9c01d4
+      communique show ev-3f2a9c01d4 --json
+    """
     echo = functools.partial(click.echo, color=color)
     conn = open_store(db)
     ev = queries.event(conn, event_id[:64])
@@ -195,7 +237,12 @@ def show(event_id: str, color: bool | None, db: Path | None, fmt: str) -> None:
 @db_option
 @format_options
 def stats(db: Path | None, fmt: str) -> None:
-    """What the store holds."""
+    """What the store holds.
+
+    
+    Examples:
+      communique stats --db corpus.db
+    """
     conn = open_store(db)
     data = queries.stats(conn)
     if fmt == "json":
@@ -210,6 +257,11 @@ def stats(db: Path | None, fmt: str) -> None:
 @db_option
 @format_options
 def rejects(db: Path | None, fmt: str) -> None:
-    """Inputs that could not be stored, with the reason."""
+    """Inputs that could not be stored, with the reason.
+
+    
+    Examples:
+      communique rejects --csv > rejects.csv
+    """
     conn = open_store(db)
     emit(queries.rejects(conn), ["seen_at", "source", "reason"], fmt)

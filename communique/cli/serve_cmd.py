@@ -27,7 +27,13 @@ from communique.cli.app import db_option, main, settings
               help="Seconds a client has to send a request's headers; slower ones get 408 and are closed.")
 def serve(db: Path | None, host: str, port: int, token: str | None, token_file: Path | None,
           allowed_hosts: tuple[str, ...], max_body: int, header_timeout: float) -> None:
-    """Serve pages (/), the JSON API (/api, OpenAPI at /openapi.json) over the SQLite store."""
+    """Serve pages (/), the JSON API (/api, OpenAPI at /openapi.json) over the SQLite store.
+
+    
+    Examples:
+      communique serve --db corpus.db --port 8000
+      communique serve --host 0.0.0.0 --token-file token.txt   # POST /api/ingest allowed
+    """
     import uvicorn
 
     from communique.web.app import create_app, default_hosts
