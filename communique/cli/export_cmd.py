@@ -21,8 +21,8 @@ from communique.exports import formats
               help="File to write (default standard output; required for parquet).")
 @event_filters
 @db_option
-def export(fmt: str, out: Path | None, country, with_, kind, since, until, person, news_only, limit,
-           db: Path | None) -> None:
+def export(fmt: str, out: Path | None, country, with_, kind, since, until, person, news_only, background_only,
+           text, limit, db: Path | None) -> None:
     """Export canonical events (all, or those the filters select), or relationship frameworks
     (--format relations / relations-csv: --country, --with, --since, --until select them).
 
@@ -35,7 +35,7 @@ def export(fmt: str, out: Path | None, country, with_, kind, since, until, perso
     conn = open_store(db)
     spec = formats.get(fmt)
     filters = dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
-                   include_historical=not news_only, limit=limit)
+                   include_historical=not news_only, background_only=background_only, text=text, limit=limit)
     if spec.binary and out is None:
         raise UsageError(f"{fmt} needs a file: add --out export{spec.suffix}")
     formats.check(fmt, filters)                       # before a file is created

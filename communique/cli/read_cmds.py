@@ -24,6 +24,8 @@ KINDS = click.Choice(kinds.NAMES)
 
 def event_filters(f):
     f = click.option("--limit", type=click.IntRange(1, MAX_ID), help="At most this many rows.")(f)
+    f = click.option("--text", help="Events with an evidence sentence matching this search text.")(f)
+    f = click.option("--background-only", is_flag=True, help="Only background engagements (recalled, anniversaries).")(f)
     f = click.option("--news-only", is_flag=True, help="Leave out background (historical) engagements.")(f)
     f = click.option("--person", help="Person id (p-…), or text of one of their names.")(f)
     f = click.option("--until", help="On or before this date (YYYY, YYYY-MM or YYYY-MM-DD).")(f)
@@ -44,7 +46,8 @@ def _people_cell(rows: list[dict]) -> list[dict]:
 @event_filters
 @db_option
 @format_options
-def events(country, with_, kind, since, until, person, news_only, limit, db: Path | None, fmt: str) -> None:
+def events(country, with_, kind, since, until, person, news_only, background_only, text, limit, db: Path | None,
+           fmt: str) -> None:
     """Canonical events (one per real engagement, however many articles report it), newest first.
 
     
@@ -54,7 +57,7 @@ def events(country, with_, kind, since, until, person, news_only, limit, db: Pat
     """
     conn = open_store(db)
     rows = queries.events(conn, country=country, with_=with_, kind=kind, since=since, until=until, person=person,
-                          include_historical=not news_only, limit=limit)
+                          include_historical=not news_only, background_only=background_only, text=text, limit=limit)
     emit(rows if fmt == "json" else _people_cell(rows), EVENT_COLUMNS, fmt)
 
 

@@ -42,7 +42,8 @@ INTS = ("ordinal", "n_sources", "num_articles", "num_sources", "place_geonameid"
 FLOATS = ("confidence", "place_lat", "place_lon")
 LISTS = ("countries", "people", "sources", "urls")
 
-EVENT_FILTERS = ("country", "with_", "kind", "since", "until", "person", "include_historical", "limit")
+EVENT_FILTERS = ("country", "with_", "kind", "since", "until", "person", "include_historical", "background_only",
+                 "text", "limit")
 RELATION_FILTERS = ("country", "with_", "since", "until", "limit")
 
 
@@ -213,5 +214,5 @@ def check(name: str, filters: dict) -> Format:
     return fmt
 
 
-_UNSET = {"include_historical": True}           # a filter's value when the user did not set it
+_UNSET = {"include_historical": True, "background_only": False}     # a filter's value when the user did not set it
 _SHOWN = {"with_": "with", "include_historical": "news_only"}

@@ -37,14 +37,20 @@ def _pair_where(country: str, other: str | None) -> tuple[str, list]:
 
 
 def kinds_by_year(conn: sqlite3.Connection, country: str, other: str | None = None) -> list[dict]:
-    """[{year, <kind>: n for each of kinds.NAMES}] for the timeline chart, by `sort_date` (the
-    interval's first day; an event the text does not date, by its first report's publication)."""
+    """[{year, <kind>: news events, "background": {<kind>: background events}}] for the timeline
+    chart, by `sort_date` (the interval's first day; an event the text does not date, by its first
+    report's publication). News and background apart: a recalled 1992 visit is not 1992's news."""
     where, args = _pair_where(country, other)
-    rows = conn.execute(f"SELECT substr(e.sort_date, 1, 4), e.kind, count(*) FROM events e WHERE {where}"
-                        " AND e.sort_date IS NOT NULL GROUP BY 1, 2 ORDER BY 1", args).fetchall()
+    rows = conn.execute(f"SELECT substr(e.sort_date, 1, 4), e.kind, e.historical, count(*) FROM events e WHERE {where}"
+                        " AND e.sort_date IS NOT NULL GROUP BY 1, 2, 3 ORDER BY 1", args).fetchall()
     years: dict[str, dict] = {}
-    for year, kind, n in rows:
-        years.setdefault(year, {"year": year, **dict.fromkeys(kinds.NAMES, 0)})[kind] = n
+    for year, kind, historical, n in rows:
+        row = years.setdefault(year, {"year": year, **dict.fromkeys(kinds.NAMES, 0),
+                                      "background": dict.fromkeys(kinds.NAMES, 0)})
+        if historical:
+            row["background"][kind] = n
+        else:
+            row[kind] = n
     return list(years.values())
 
 

@@ -132,7 +132,8 @@ def event_key(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
 
 
 def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, since=None, until=None,
-                 person=None, include_historical=True) -> tuple[str, list[str], list[object], str, str]:
+                 person=None, include_historical=True, background_only=False,
+                 text=None) -> tuple[str, list[str], list[object], str, str]:
     """FROM clause, WHERE terms, arguments, and the date and id columns to order by. A pair filter walks
     event_pairs and a country filter event_countries, both indexed by date, so the newest rows of
     a million-event store come without sorting a country's thousands."""
@@ -162,8 +163,18 @@ def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, 
                      " ON ae.article_id = p.article_id AND ae.idx = p.event_idx"
                      f" WHERE p.person_id IN ({','.join('?' * len(ids))}))")
         args += ids
+    if not include_historical and background_only:
+        raise UsageError("news only and background only together select nothing: choose one")
     if not include_historical:
         where.append("e.historical = 0")
+    if background_only:
+        where.append("e.historical = 1")
+    if text:
+        # events with an evidence sentence matching the search text (the search box's syntax and limits)
+        where.append("e.id IN (SELECT ae.event_id FROM evidence_fts JOIN evidence ev ON ev.id = evidence_fts.rowid"
+                     " JOIN article_events ae ON ae.article_id = ev.article_id AND ae.idx = ev.owner_idx"
+                     " WHERE evidence_fts MATCH ? AND ev.owner = 'event')")
+        args.append(fts_query(text))
     return frm, where, args, date, key
 
 
@@ -175,9 +186,10 @@ def count_events(conn: sqlite3.Connection, **filters) -> int:
 
 def events(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None, kind: str | None = None,
            since: str | None = None, until: str | None = None, person: str | None = None,
-           include_historical: bool = True, limit: int | None = None, offset: int = 0,
-           order: str = "desc") -> list[dict]:
-    frm, where, args, date, key = _event_query(conn, country, with_, kind, since, until, person, include_historical)
+           include_historical: bool = True, background_only: bool = False, text: str | None = None,
+           limit: int | None = None, offset: int = 0, order: str = "desc") -> list[dict]:
+    frm, where, args, date, key = _event_query(conn, country, with_, kind, since, until, person, include_historical,
+                                               background_only, text)
     sql = f"SELECT {', '.join('e.' + c.strip() for c in EVENT_COLUMNS.split(','))} FROM {frm}"
     if where:
         sql += " WHERE " + " AND ".join(where)

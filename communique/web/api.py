@@ -14,12 +14,12 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import StreamingResponse
 from starlette.background import BackgroundTask
 
-from communique import kinds
 from communique.exports import formats
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
 from communique.web.deps import (
     ERROR_RESPONSES,
+    MAX_OFFSET,
     PAGED,
     ApiError,
     Config,
@@ -28,18 +28,13 @@ from communique.web.deps import (
     conn,
     current_event,
     current_person,
+    event_filters,
+    kind_param,
 )
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
-MAX_OFFSET = 1_000_000_000
 BODY_READ_TIMEOUT_S = 30.0
 EXPORT_IN_MEMORY_BYTES = 8 << 20      # a larger export is spooled to a temporary file while it is sent
-
-
-def kind_param(kind: str | None = Query(None, description="Kind of engagement (communique/kinds.py).",
-                                        json_schema_extra={"enum": list(kinds.NAMES)})) -> str | None:
-    """The `kind` parameter, checked against the one table of kinds (a 400 naming them otherwise)."""
-    return kinds.checked(kind)
 
 
 class Paging:
@@ -52,17 +47,6 @@ class Paging:
         if self.offset + len(items) < total:
             nxt = str(request.url.include_query_params(offset=self.offset + self.limit, limit=self.limit))
         return {"items": items, "total": total, "limit": self.limit, "offset": self.offset, "next": nxt}
-
-
-def event_filters(country: str | None = Query(None, description="Country name or alpha-3 code."),
-                  with_: str | None = Query(None, alias="with", description="...with this other country."),
-                  kind: str | None = Depends(kind_param),
-                  since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-                  until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
-                  person: str | None = Query(None, description="Person id or text of one of their names."),
-                  news_only: bool = Query(False, description="Leave out background engagements.")) -> dict:
-    return dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
-                include_historical=not news_only)
 
 
 @router.get("/events", responses=PAGED, summary="Canonical events, newest first")

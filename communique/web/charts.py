@@ -1,6 +1,6 @@
 """Charts as inline SVG, drawn on the server: no script runs in the page, they print and scale.
 
-timeline_svg   events per year, stacked by kind
+timeline_svg   events per year on a real time axis, stacked by kind, news and background apart
 network_svg    countries on a circle (busiest first), lines weighted by engagements
 network_legend what the network's line widths and circle sizes mean, drawn at its scale
 ladder_html    a pair's relationship levels on a real time axis, planned upgrades marked (HTML bars)
@@ -15,38 +15,57 @@ from communique import kinds
 KIND_COLOURS = kinds.COLOURS
 
 
-def timeline_svg(by_year: list[dict], width: int = 640, height: int = 220) -> str:
-    """Stacked bars: one per year, one colour per kind, with a legend."""
+def _axis(first_year: int, last_year: int) -> tuple[int, int, int]:
+    """(start, end, step): a tick every `step` years from `start` to `end`, end after the last year."""
+    span = last_year + 1 - first_year
+    step = 1 if span <= 8 else 2 if span <= 16 else 5 if span <= 40 else 10 if span <= 90 else 25
+    start = first_year // step * step
+    end = start + max(math.ceil((last_year + 1 - start) / step), 1) * step
+    return start, end, step
+
+
+def timeline_svg(by_year: list[dict]) -> str:
+    """Engagements per year on a real time axis: each year's bar stands at its place in time (1983,
+    1992 and 2018 are spaced by their distance; empty years stay empty), stacked by kind, news dark
+    and background (recalled engagements, counted by the year they happened) light on top. The bars
+    are SVG rects; the axis, scale and legend are HTML, so their words stay readable on a phone (the
+    pages' CSP forbids inline styles: positions are SVG attributes)."""
     if not by_year:
         return '<p class="muted">No dated engagements yet.</p>'
-    pad_l, pad_b, pad_t = 36, 28, 24
-    plot_w, plot_h = width - pad_l - 8, height - pad_b - pad_t
-    top = max(sum(r[k] for k in KIND_COLOURS) for r in by_year) or 1
-    bar_w = plot_w / len(by_year)
-    parts = [f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
-             f'aria-label="Engagements per year by kind" xmlns="http://www.w3.org/2000/svg">']
-    for tick in range(0, top + 1, max(1, math.ceil(top / 4))):
-        y = pad_t + plot_h - plot_h * tick / top
-        parts.append(f'<line x1="{pad_l}" x2="{width - 8}" y1="{y:.1f}" y2="{y:.1f}" class="grid"/>'
-                     f'<text x="{pad_l - 6}" y="{y + 4:.1f}" class="axis" text-anchor="end">{tick}</text>')
-    for i, row in enumerate(by_year):
-        x, base = pad_l + i * bar_w + bar_w * 0.15, pad_t + plot_h
-        for kind, colour in KIND_COLOURS.items():
-            n = row.get(kind, 0)
-            if not n:
-                continue
-            h = plot_h * n / top
-            base -= h
-            parts.append(f'<rect x="{x:.1f}" y="{base:.1f}" width="{bar_w * 0.7:.1f}" height="{h:.1f}" '
-                         f'fill="{colour}"><title>{escape(row["year"])}: {n} {kind}</title></rect>')
-        parts.append(f'<text x="{x + bar_w * 0.35:.1f}" y="{height - 8}" class="axis" text-anchor="middle">'
-                     f'{escape(row["year"])}</text>')
-    for j, (kind, colour) in enumerate(KIND_COLOURS.items()):
-        lx = pad_l + j * 120
-        parts.append(f'<rect x="{lx}" y="4" width="10" height="10" fill="{colour}"/>'
-                     f'<text x="{lx + 14}" y="13" class="axis">{kind}</text>')
-    parts.append("</svg>")
-    return "".join(parts)
+    years = sorted(int(r["year"]) for r in by_year)
+    start, end, step = _axis(years[0], years[-1])
+    width, height = 1000, 200
+    unit = width / (end - start)
+
+    def total(r: dict) -> int:
+        return sum(r[k] + r["background"][k] for k in KIND_COLOURS)
+
+    top = max(total(r) for r in by_year) or 1
+    busiest = max(by_year, key=total)
+    bars = []
+    for r in sorted(by_year, key=lambda r: r["year"]):
+        x, base = (int(r["year"]) - start) * unit + unit * 0.1, float(height)
+        for layer, counts in (("news", r), ("background", r["background"])):
+            for kind, colour in KIND_COLOURS.items():
+                n = counts[kind]
+                if not n:
+                    continue
+                h = height * n / top
+                base -= h
+                bars.append(f'<rect x="{x:.1f}" y="{base:.1f}" width="{unit * 0.8:.1f}" height="{h:.1f}" fill="{colour}" '
+                            f'class="{layer}" data-year="{escape(r["year"])}"><title>{escape(r["year"])}: {n} '
+                            f'{kind}{" (background)" if layer == "background" else ""}</title></rect>')
+    ticks = "".join(f"<span>{t}</span>" for t in range(start, end + 1, step))
+    legend = "".join(f'<li><svg viewBox="0 0 10 10" width="12" height="12" aria-hidden="true"><rect width="10" height="10" '
+                     f'fill="{colour}"/></svg> {kind}</li>' for kind, colour in KIND_COLOURS.items())
+    legend += ('<li><svg viewBox="0 0 10 10" width="12" height="12" aria-hidden="true"><rect width="10" height="10" '
+               'fill="#777" class="background"/></svg> lighter: background (recalled, counted in the year it happened)</li>')
+    return (f'<figure class="timeline-chart" data-start="{start}" data-end="{end}">'
+            f'<p class="scale muted">Tallest bar: {total(busiest)} in {escape(busiest["year"])}</p>'
+            f'<svg class="bars" viewBox="0 0 {width} {height}" preserveAspectRatio="none" role="img" '
+            f'aria-label="Engagements per year by kind, {start} to {end}" xmlns="http://www.w3.org/2000/svg">'
+            f'{"".join(bars)}</svg><div class="ticks">{ticks}</div>'
+            f'<ul class="legend" aria-label="Legend">{legend}</ul></figure>')
 
 
 def network_svg(graph: dict, size: int = 560, link=lambda code: f"/countries/{code}") -> str:

@@ -14,16 +14,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, Request
+from fastapi import Depends, Query, Request
 from fastapi.responses import RedirectResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
+from communique import kinds
 from communique.store import queries
 from communique.store.db import connect_ro
 from communique.store.fts import fts_query
 
 MAX_UID_CHARS = 64
+MAX_OFFSET = 1_000_000_000
 MAX_BODY_BYTES = 10_000_000
 SEARCH_SLOTS = 2          # searches run at once; the others wait without holding a worker thread
 SEARCH_WAIT_S = 10.0      # a search waits this long for a slot, then is answered 503
@@ -149,3 +151,24 @@ def current_event(c, event_id: str, path: str) -> RedirectResponse | None:
 
 def current_person(c, person_id: str, path: str) -> RedirectResponse | None:
     return _current(queries.person_key(c, person_id[:MAX_UID_CHARS]), "person", person_id, path)
+
+
+def kind_param(kind: str | None = Query(None, description="Kind of engagement (communique/kinds.py).",
+                                        json_schema_extra={"enum": list(kinds.NAMES)})) -> str | None:
+    """The `kind` parameter, checked against the one table of kinds (a 400 naming them otherwise)."""
+    return kinds.checked(kind or None)          # an empty form field is no filter
+
+
+def event_filters(country: str | None = Query(None, description="Country name or alpha-3 code."),
+                  with_: str | None = Query(None, alias="with", description="...with this other country."),
+                  kind: str | None = Depends(kind_param),
+                  since: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+                  until: str | None = Query(None, description="YYYY, YYYY-MM or YYYY-MM-DD."),
+                  person: str | None = Query(None, description="Person id or text of one of their names."),
+                  news_only: bool = Query(False, description="Leave out background engagements."),
+                  background_only: bool = Query(False, description="Only background engagements (recalled, "
+                                                                   "anniversaries), no news."),
+                  text: str | None = Query(None, max_length=500, description="Events with an evidence sentence "
+                                           "matching this search text (words, \"phrases\", prefix*, OR, NOT).")) -> dict:
+    return dict(country=country, with_=with_, kind=kind, since=since, until=until, person=person,
+                include_historical=not news_only, background_only=background_only, text=text or None)

@@ -4,6 +4,7 @@ template; article text is only ever inserted by Jinja2 with autoescaping on.
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
@@ -11,12 +12,21 @@ from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
 
-from communique import __version__
+from communique import __version__, kinds
 from communique.link.intervals import describe
 from communique.store import analytics, queries
 from communique.store import relations as relation_queries
 from communique.web import charts
-from communique.web.deps import bounded_search, conn, current_event, current_person, not_found
+from communique.web.deps import (
+    MAX_OFFSET,
+    ApiError,
+    bounded_search,
+    conn,
+    current_event,
+    current_person,
+    event_filters,
+    not_found,
+)
 
 HERE = Path(__file__).parent
 router = APIRouter(include_in_schema=False)
@@ -60,20 +70,73 @@ def overview(c) -> dict:
             "signed": analytics.signed_in_year(c, year) if year else []}
 
 
-def country(c, code: str) -> dict:
+PAGE_ROWS = 100       # events listed per page; the downloads hold every event the filters select
+
+
+def event_list(c, request: Request, filters: dict, order: str = "desc") -> dict:
+    """One page of the events the filters select, the total, paging links, and the downloads of all
+    of them: /api/export with exactly these filters (the same as /api/events takes)."""
+    offset = _offset(request)
+    items = queries.events(c, limit=PAGE_ROWS, offset=offset, order=order, **filters)
+    total = queries.count_events(c, **filters)
+    query = _filter_query(filters)
+    here = request.url.path
+
+    def at(o: int) -> str:
+        return f"{here}?{query}&offset={o}" if query else f"{here}?offset={o}"
+
+    return {"filters": _shown_filters(filters), "total": total, "offset": offset, "limit": PAGE_ROWS, "items": items,
+            "next": at(offset + PAGE_ROWS) if offset + PAGE_ROWS < total else None,
+            "prev": at(max(offset - PAGE_ROWS, 0)) if offset else None,
+            "downloads": {fmt: f"/api/export/{fmt}" + (f"?{query}" if query else "") for fmt in ("csv", "jsonl")}}
+
+
+def _offset(request: Request) -> int:
+    raw = request.query_params.get("offset", "0")
+    if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_OFFSET:
+        raise ApiError(400, "bad_parameter", f"offset: expected a whole number up to {MAX_OFFSET}")
+    return int(raw)
+
+
+_API_NAMES = {"with_": "with"}
+
+
+def _filter_query(filters: dict) -> str:
+    """The filters as /api/events and /api/export read them (only those set)."""
+    pairs = []
+    for key, value in filters.items():
+        if key == "include_historical":
+            if not value:
+                pairs.append(("news_only", "true"))
+        elif value is True:
+            pairs.append((key, "true"))
+        elif value:
+            pairs.append((_API_NAMES.get(key, key), str(value)))
+    return urlencode(pairs)
+
+
+def _shown_filters(filters: dict) -> dict:
+    out = {_API_NAMES.get(k, k): v for k, v in filters.items() if k != "include_historical"}
+    out["news_only"] = not filters.get("include_historical", True)
+    return out
+
+
+def country(c, request: Request, code: str, filters: dict) -> dict:
     code = queries.country_code(code)
     return {"country": code, "name": queries.country_name(code), "partners": analytics.partner_counts(c, code),
             "relations": relation_queries.partners(c, code),
             "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
-            "areas_by_year": analytics.areas_by_year(c, code), "events": queries.events(c, country=code, limit=100)}
+            "areas_by_year": analytics.areas_by_year(c, code),
+            "events": event_list(c, request, {**filters, "country": code})}
 
 
-def pair(c, a: str, b: str) -> dict:
+def pair(c, request: Request, a: str, b: str, filters: dict) -> dict:
     a, b = sorted((queries.country_code(a), queries.country_code(b)))
     return {"countries": [a, b], "names": [queries.country_name(a), queries.country_name(b)],
             "relations": relation_queries.pair_ladder(c, a, b),
             "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
-            "areas_by_year": analytics.areas_by_year(c, a, b), "events": queries.timeline(c, a, b),
+            "areas_by_year": analytics.areas_by_year(c, a, b),
+            "events": event_list(c, request, {**filters, "country": a, "with_": b}, order="asc"),
             "agreements": queries.agreements(c, country=a, with_=b)}
 
 
@@ -123,28 +186,39 @@ def overview_html(request: Request, c=Depends(conn)):
     return render("overview.html", request, data=data, json_url="/index.json")
 
 
+@router.get("/events.json")
+def events_json(request: Request, filters: dict = Depends(event_filters), c=Depends(conn)):
+    return JSONResponse(event_list(c, request, filters))
+
+
+@router.get("/events", response_class=HTMLResponse)
+def events_html(request: Request, filters: dict = Depends(event_filters), c=Depends(conn)):
+    return render("events.html", request, data=event_list(c, request, filters), json_url=_json_url(request),
+                  kinds=kinds.NAMES)
+
+
 @router.get("/countries/{code}.json")
-def country_json(code: str, c=Depends(conn)):
-    return JSONResponse(country(c, code))
+def country_json(request: Request, code: str, filters: dict = Depends(event_filters), c=Depends(conn)):
+    return JSONResponse(country(c, request, code, filters))
 
 
 @router.get("/countries/{code}", response_class=HTMLResponse)
-def country_html(request: Request, code: str, c=Depends(conn)):
-    data = country(c, code)
-    return render("country.html", request, data=data, json_url=_json_url(request),
+def country_html(request: Request, code: str, filters: dict = Depends(event_filters), c=Depends(conn)):
+    data = country(c, request, code, filters)
+    return render("country.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
                   chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
 
 
 @router.get("/pairs/{a}/{b}.json")
-def pair_json(a: str, b: str, c=Depends(conn)):
-    return JSONResponse(pair(c, a, b))
+def pair_json(request: Request, a: str, b: str, filters: dict = Depends(event_filters), c=Depends(conn)):
+    return JSONResponse(pair(c, request, a, b, filters))
 
 
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
-def pair_html(request: Request, a: str, b: str, c=Depends(conn)):
-    data = pair(c, a, b)
+def pair_html(request: Request, a: str, b: str, filters: dict = Depends(event_filters), c=Depends(conn)):
+    data = pair(c, request, a, b, filters)
     rel = data["relations"]
-    return render("pair.html", request, data=data, json_url=_json_url(request),
+    return render("pair.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
                   chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]),
                   ladder=Markup(charts.ladder_html(rel["ladder"], rel["planned"], rel["at"])))
 

@@ -50,7 +50,7 @@ def test_overview_to_pair_to_event_with_evidence_highlighted(server, page):
     page.click("a[href='/pairs/RUS/VNM']")
     assert page.url.endswith("/pairs/RUS/VNM")
     assert page.title().startswith("Russia – Vietnam")
-    assert page.locator("svg.timeline rect").count() >= 3
+    assert page.locator(".timeline-chart svg.bars rect").count() >= 3
     shot(page, "pair-vnm-rus")
     page.locator("table.events a[href^='/events/']").first.click()
     assert "/events/" in page.url
@@ -136,15 +136,114 @@ def test_pair_page_shows_the_ladder_and_country_page_the_partners_by_level(serve
     shot(page, "country-partners-by-level")
 
 
+SMALLEST_TEXT = """() => {
+  // the rendered size of every chart label: HTML text as computed, SVG text scaled with its drawing
+  const sizes = [];
+  for (const el of document.querySelectorAll('.timeline-chart .ticks span, .timeline-chart .scale, .timeline-chart ul.legend li, ul.legend li, .ladder .ticks span')) {
+    if (getComputedStyle(el).visibility !== 'hidden') sizes.push(parseFloat(getComputedStyle(el).fontSize));
+  }
+  for (const t of document.querySelectorAll('svg text')) {
+    const svg = t.ownerSVGElement, vb = svg.viewBox.baseVal;
+    const scale = vb && vb.width ? svg.getBoundingClientRect().width / vb.width : 1;
+    sizes.push(parseFloat(getComputedStyle(t).fontSize) * scale);
+  }
+  return sizes.length ? Math.min(...sizes) : null;
+}"""
+
+
 def test_readable_on_a_phone(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
-    for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair"), ("/pairs/KOR/VNM", "phone-ladder")):
+    for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair"), ("/pairs/KOR/VNM", "phone-ladder"),
+                       ("/countries/VNM", "phone-country"), ("/events?country=VNM", "phone-events"),
+                       ("/network", "phone-network"), ("/agreements", "phone-agreements")):
         pg.goto(server.base + path)
         # nothing wider than the screen but the scrollable tables
-        assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1
+        assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1, path
+        smallest = pg.evaluate(SMALLEST_TEXT)
+        assert smallest is None or smallest >= 9, (path, smallest)
+        # every column of every table is there (a table scrolls sideways; none hides a column)
+        hidden = pg.evaluate("() => [...document.querySelectorAll('th, td')].filter(c => "
+                             "getComputedStyle(c).display === 'none' || getComputedStyle(c).visibility === 'hidden').length")
+        assert hidden == 0, path
         shot(pg, name)
     context.close()
+
+
+def test_events_page_filters_and_its_downloads_match_the_api(server, page):
+    import csv
+    import io
+    from urllib.parse import urlencode
+    page.goto(server.base + "/events")
+    page.fill("form.filters input[name=country]", "Vietnam")
+    page.fill("form.filters input[name=with]", "RUS")
+    page.select_option("form.filters select[name=kind]", "meeting")
+    page.check("form.filters input[name=news_only]")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/events?*")
+    query = {"country": "Vietnam", "with": "RUS", "kind": "meeting", "news_only": "true"}
+    _, api = server.json("/api/events?" + urlencode({**query, "limit": 500}))
+    assert api["total"] >= 3
+    count = page.locator(".result-count strong").inner_text()
+    assert int(count) == api["total"]
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == api["total"]
+    shown = [a.split("/")[-1] for a in page.locator("table.events tbody tr td:first-child a").evaluate_all(
+        "as => as.map(a => a.getAttribute('href'))")]
+    assert shown == [e["id"] for e in api["items"]]
+    shot(page, "events-filtered")
+    with page.expect_download() as download:
+        page.click(".result-count a:has-text('CSV')")
+    from pathlib import Path
+    table = list(csv.DictReader(io.StringIO(Path(download.value.path()).read_text(encoding="utf-8"))))
+    assert sorted(r["id"] for r in table) == sorted(e["id"] for e in api["items"])
+    assert all(r["kind"] == "meeting" and r["historical"] == "False" for r in table)
+    # the page's .json twin lists the same rows
+    _, twin = server.json("/events.json?" + urlencode(query))
+    assert [e["id"] for e in twin["items"]] == shown and twin["total"] == api["total"]
+
+
+def test_country_and_pair_pages_have_the_filter_bar(server, page):
+    page.goto(server.base + "/countries/VNM")
+    page.select_option("form.filters select[name=kind]", "visit")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/countries/VNM?*")
+    kinds = page.locator("table.events tbody tr .kind").all_inner_texts()
+    _, api = server.json("/api/events?country=VNM&kind=visit&limit=500")
+    assert kinds and set(kinds) == {"visit"} and len(kinds) == api["total"]
+    href = page.locator(".result-count a:has-text('CSV')").get_attribute("href")
+    assert href.startswith("/api/export/csv?") and "country=VNM" in href and "kind=visit" in href
+    page.goto(server.base + "/pairs/RUS/VNM?background_only=true")
+    _, api = server.json("/api/events?country=RUS&with=VNM&background_only=true&limit=500")
+    rows = page.locator("table.events tbody tr")
+    assert rows.count() == api["total"] and page.locator("table.events tbody tr.background").count() == api["total"]
+    shot(page, "pair-background-only")
+
+
+def test_the_time_axis_is_a_real_time_axis(server, page):
+    page.goto(server.base + "/countries/VNM")
+    figure = page.locator(".timeline-chart")
+    start, end = int(figure.get_attribute("data-start")), int(figure.get_attribute("data-end"))
+    box = page.locator(".timeline-chart svg.bars").bounding_box()
+    per_year = box["width"] / (end - start)
+    bars = page.locator(".timeline-chart svg.bars rect").evaluate_all(
+        "rs => rs.map(r => [parseInt(r.dataset.year), r.getBoundingClientRect().left])")
+    years = sorted({y for y, _ in bars})
+    assert years[-1] - years[0] >= 30                    # VNM's store reaches back to recalled engagements
+    left = {y: x for y, x in bars}
+    for y in years:                                      # every bar stands where its year is
+        assert abs(left[y] - box["x"] - (y - start + 0.1) * per_year) < 1.5, y
+    # two years 30 or more apart are drawn that many years apart
+    first, last = years[0], years[-1]
+    assert abs((left[last] - left[first]) / per_year - (last - first)) < 0.05
+    ticks = [int(t) for t in page.locator(".timeline-chart .ticks span").all_inner_texts()]
+    assert ticks[0] == start and ticks[-1] == end and len({b - a for a, b in zip(ticks, ticks[1:], strict=False)}) == 1
+    # news dark, background light: recalled engagements are not counted as that year's news
+    assert page.locator(".timeline-chart rect.background").count() >= 1
+    assert page.locator(".timeline-chart rect.background").first.evaluate("r => getComputedStyle(r).fillOpacity") != "1"
+    note = page.locator("section", has=page.locator("h2", has_text="Engagements per year")).locator("p.muted", has_text="with no date")
+    assert note.is_visible() and int(note.inner_text().split()[0]) > 0
+    shot(page, "country-time-axis")
 
 
 XSS = {"id": "xss-1", "url": "javascript:alert(1)", "outlet": "<b>Evil</b>", "published": "2032-01-05",
