@@ -20,7 +20,6 @@ from communique.store import relations as relation_queries
 from communique.web.deps import (
     ERROR_RESPONSES,
     MAX_OFFSET,
-    PAGED,
     ApiError,
     Config,
     bounded_search,
@@ -31,6 +30,7 @@ from communique.web.deps import (
     event_filters,
     kind_param,
 )
+from communique.web.models import AgreementPage, EventPage, PersonPage, RelationPage, paged
 
 router = APIRouter(prefix="/api", tags=["api"], responses=ERROR_RESPONSES)
 BODY_READ_TIMEOUT_S = 30.0
@@ -49,7 +49,7 @@ class Paging:
         return {"items": items, "total": total, "limit": self.limit, "offset": self.offset, "next": nxt}
 
 
-@router.get("/events", responses=PAGED, summary="Canonical events, newest first")
+@router.get("/events", responses=paged(EventPage), summary="Canonical events, newest first")
 def events(request: Request, filters: dict = Depends(event_filters), paging: Paging = Depends(), c=Depends(conn)):
     items = queries.events(c, limit=paging.limit, offset=paging.offset, **filters)
     return paging.page(request, items, queries.count_events(c, **filters))
@@ -62,7 +62,7 @@ def event(request: Request, event_id: str, c=Depends(conn)):
     return moved or queries.event(c, event_id)
 
 
-@router.get("/people", responses=PAGED, summary="People, one row per real person")
+@router.get("/people", responses=paged(PersonPage), summary="People, one row per real person")
 def people(request: Request, country: str | None = None, name: str | None = None, paging: Paging = Depends(),
            c=Depends(conn)):
     items = queries.people(c, country=country, name=name, limit=paging.limit, offset=paging.offset)
@@ -95,7 +95,7 @@ def person(request: Request, person_id: str, c=Depends(conn)):
     return current_person(c, person_id, request.url.path) or queries.person(c, person_id)
 
 
-@router.get("/agreements", responses=PAGED, summary="Documents signed or planned")
+@router.get("/agreements", responses=paged(AgreementPage), summary="Documents signed or planned")
 def agreements(request: Request, country: str | None = None, with_: str | None = Query(None, alias="with"),
                since: str | None = None, until: str | None = None, type: str | None = None,
                status: Literal["signed", "planned"] | None = None, paging: Paging = Depends(), c=Depends(conn)):
@@ -104,7 +104,7 @@ def agreements(request: Request, country: str | None = None, with_: str | None =
     return paging.page(request, rows, queries.count_agreements(c, **filters))
 
 
-@router.get("/relations", responses=PAGED, summary="Relationship frameworks (partnerships, alliances, diplomatic relations)",
+@router.get("/relations", responses=paged(RelationPage), summary="Relationship frameworks (partnerships, alliances, diplomatic relations)",
             description="One row per pair, level, status and year set up. With `at`, one row per pair: the "
                         "highest established or current level it held on that date (planned levels never count).")
 def relations(request: Request, country: str | None = Query(None, description="Country name or alpha-3 code."),

@@ -16,13 +16,13 @@ from typing import Any
 
 from fastapi import Depends, Query, Request
 from fastapi.responses import RedirectResponse
-from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 
 from communique import kinds
 from communique.store import queries
 from communique.store.db import connect_ro
 from communique.store.fts import fts_query
+from communique.web.models import ErrorBody
 
 MAX_UID_CHARS = 64
 MAX_OFFSET = 1_000_000_000
@@ -41,25 +41,6 @@ class Config:
     read_busy_s: float = 5.0
 
 
-class ErrorBody(BaseModel):
-    """Every error, page or API: the HTTP status again, a stable code, a sentence for people."""
-
-    status: int
-    code: str = Field(description="bad_parameter, bad_input, not_found, conflict, timeout, too_large, busy, "
-                                  "unavailable (the store cannot be read now: retry), internal (a fault, logged)")
-    message: str
-
-
-class Page(BaseModel):
-    """A page of a list: follow `next` until it is null."""
-
-    items: list[dict[str, Any]]
-    total: int
-    limit: int
-    offset: int
-    next: str | None
-
-
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     400: {"model": ErrorBody, "description": "A parameter of the wrong form (bad_parameter)"},
     404: {"model": ErrorBody, "description": "Nothing has that id (not_found)"},
@@ -67,7 +48,6 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     500: {"model": ErrorBody, "description": "A fault in communique, logged (internal)"},
     503: {"model": ErrorBody, "description": "The store cannot be read now, or too many searches run (unavailable, busy)"},
 }
-PAGED: dict[int | str, dict[str, Any]] = {200: {"model": Page, "description": "One page of rows"}}
 
 
 class ApiError(Exception):

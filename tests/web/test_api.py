@@ -279,7 +279,7 @@ def test_openapi_documents_every_response_shape(server):
     _, spec = server.json("/openapi.json")
     schemas = spec["components"]["schemas"]
     assert set(schemas["ErrorBody"]["properties"]) == {"status", "code", "message"}
-    assert set(schemas["Page"]["properties"]) == {"items", "total", "limit", "offset", "next"}
+    assert set(schemas["EventPage"]["properties"]) == {"items", "total", "limit", "offset", "next"}
     for path, methods in spec["paths"].items():
         if not path.startswith("/api/"):
             continue
@@ -287,5 +287,17 @@ def test_openapi_documents_every_response_shape(server):
             for code in ("400", "500", "503"):
                 ref = op["responses"][code]["content"]["application/json"]["schema"]["$ref"]
                 assert ref.endswith("/ErrorBody"), (path, method, code)
-    paged = spec["paths"]["/api/events"]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
-    assert paged["$ref"].endswith("/Page")
+    for path, model in (("/api/events", "EventPage"), ("/api/people", "PersonPage"),
+                        ("/api/agreements", "AgreementPage"), ("/api/relations", "RelationPage")):
+        paged = spec["paths"][path]["get"]["responses"]["200"]["content"]["application/json"]["schema"]
+        assert paged["$ref"].endswith("/" + model), path
+
+
+@pytest.mark.parametrize("path, model", [("/api/events?limit=500", "EventPage"), ("/api/people?limit=500", "PersonPage"),
+                                         ("/api/agreements?limit=500", "AgreementPage"),
+                                         ("/api/relations?limit=500", "RelationPage")])
+def test_answers_fit_the_documented_models(server, path, model):
+    from communique.web import models
+    _, page = server.json(path)
+    assert page["items"]
+    getattr(models, model).model_validate(page)        # raises on a field of another type or a missing one

@@ -154,9 +154,14 @@ SMALLEST_TEXT = """() => {
 def test_readable_on_a_phone(server, browser):
     context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
     pg = context.new_page()
+    _, events = server.json("/api/events?limit=500")
+    event = next(e for e in events["items"] if e["n_sources"] >= 3)
+    person = event["people"][0]["id"]
     for path, name in (("/", "phone-overview"), ("/pairs/RUS/VNM", "phone-pair"), ("/pairs/KOR/VNM", "phone-ladder"),
                        ("/countries/VNM", "phone-country"), ("/events?country=VNM", "phone-events"),
-                       ("/network", "phone-network"), ("/agreements", "phone-agreements")):
+                       ("/network", "phone-network"), ("/agreements", "phone-agreements"),
+                       (f"/events/{event['id']}", "phone-event"), (f"/people/{person}", "phone-person"),
+                       ("/search?q=training", "phone-search"), ("/api", "phone-api")):
         pg.goto(server.base + path)
         # nothing wider than the screen but the scrollable tables
         assert pg.evaluate("document.documentElement.scrollWidth") <= 390 + 1, path
@@ -167,6 +172,8 @@ def test_readable_on_a_phone(server, browser):
                              "getComputedStyle(c).display === 'none' || getComputedStyle(c).visibility === 'hidden').length")
         assert hidden == 0, path
         shot(pg, name)
+    icon = pg.locator("link[rel=icon]").get_attribute("href")
+    assert pg.request.get(server.base + icon).status == 200 and pg.request.get(server.base + "/favicon.ico").status == 200
     context.close()
 
 
