@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
+from rapidfuzz.distance import Levenshtein
 
 from communique import lexicons
 from communique.extract.countries import outlet_country, paired_states, rank_countries, url_country
@@ -54,12 +55,9 @@ def _near(a: str, b: str) -> bool:
     """One letter dropped, added or changed in a long name token: a spelling slip of the same name
     ("Khurelsuk" / "Khurelsukh"). Short tokens (most Vietnamese and Chinese syllables) never qualify:
     "Hung" and "Hun" are different people."""
-    if min(len(a), len(b)) < NEAR_MIN_LETTERS or abs(len(a) - len(b)) > 1 or a[0] != b[0]:
+    if min(len(a), len(b)) < NEAR_MIN_LETTERS or a[0] != b[0]:
         return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=False)) == 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1:] == short for i in range(len(long_)))
+    return Levenshtein.distance(a, b, score_cutoff=1) == 1
 
 
 def _covers(small: list[str], big: list[str]) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import sqlite3
 
 from communique.link import uids
-from communique.link.names import compatible, is_full, name_key, name_tokens
+from communique.link.names import compatible, is_full, name_key, name_tokens, romanisations
 
 
 def _aliases(conn: sqlite3.Connection, person_id: int) -> list[str]:
@@ -30,10 +30,11 @@ def find_person(conn: sqlite3.Connection, name: str, country: str | None, title:
     tokens = name_tokens(name)
     if not tokens:
         return None
-    marks = ",".join("?" * len(tokens))
+    forms = sorted({form for t in tokens for form in romanisations(t)})
+    marks = ",".join("?" * len(forms))
     rows = conn.execute(
         f"SELECT DISTINCT pa.person_id, p.country FROM person_aliases pa JOIN people p ON p.id = pa.person_id"
-        f" WHERE pa.token IN ({marks})", tokens).fetchall()
+        f" WHERE pa.token IN ({marks})", forms).fetchall()
     key = name_key(name)
     if country is None:
         exact = [pid for pid, _ in rows if is_full(name) and key in _keys(conn, pid)]

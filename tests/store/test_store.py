@@ -237,3 +237,16 @@ def test_the_rule_behind_each_evidence_sentence_is_kept(conn):
     (row,) = queries.events(conn)
     rules = {s["article_id"]: [e["rule"] for e in s["evidence"]] for s in queries.event(conn, row["id"])["sources"]}
     assert rules == {"r1": ["events:talks"], "r2": [None]}
+
+
+def test_two_romanisations_of_one_name_are_one_person(conn):
+    """"Sergei Shoigu" and "Sergey Shoygu" share no token as written: the index is searched with each
+    token's one-vowel variants, and the names are compatible."""
+    store.save(conn, record("r1", "Text one.", people=[person("Sergei Shoigu", "RUS", "Defence Minister")],
+                            published="2024-05-01"))
+    store.save(conn, record("r2", "Text two.", people=[person("Sergey Shoygu", "RUS", "Defense Minister")],
+                            published="2024-05-02", outlet="Other Wire"))
+    store.save(conn, record("r3", "Text three.", people=[person("Sergey Lavrov", "RUS", "Foreign Minister")],
+                            published="2024-05-03", outlet="Third Wire"))
+    names = sorted((p["name"], sorted(p["aliases"])) for p in queries.people(conn))
+    assert names == [("Sergei Shoigu", ["Sergey Shoygu"]), ("Sergey Lavrov", [])]

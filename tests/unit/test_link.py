@@ -142,3 +142,17 @@ def test_copies_count_once_and_outlets_are_counted_apart():
                ("copy-of-absent", "not-a-report", None, "https://blog.example/x")]
     # two copies of the wire story count once; a copy of something that is not a report counts
     assert report_counts(reports) == (3, 4)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Sergei Shoigu", "Sergey Shoigu", True),              # one vowel, two romanisations
+    ("Sergei Shoigu", "Sergey Shoygu", True),
+    ("Dmitri Peskov", "Dmitry Peskov", True),
+    ("Khaled Nordin", "Khalid Nordin", True),
+    ("Andrei Belousov", "Andrei Belousova", False),        # another length: another name
+    ("Nguyen Van Nam", "Nguyen Van Lam", False),           # a consonant: another name
+    ("Tran Van Hung", "Tran Van Hong", False),             # short syllables never vary
+    ("Maria Lopez", "Mario Lopez", False),                 # the rule needs six letters
+])
+def test_romanisations_of_one_name_are_one_person(a, b, same):
+    assert compatible(a, b) is same
