@@ -18,6 +18,7 @@ import regex
 
 from communique import lexicons
 from communique.errors import QueryTimeout, UsageError
+from communique.link import offices
 from communique.link.names import fold
 from communique.link.uids import PERSON_PREFIX, resolve, resolve_person
 from communique.store.fts import fts_query
@@ -342,13 +343,21 @@ def people(conn: sqlite3.Connection, country: str | None = None, name: str | Non
         args += [limit, offset]
     out = []
     for pid, uid, pname, pcountry, n in conn.execute(sql, args).fetchall():
-        title = conn.execute("SELECT title FROM person_offices WHERE person_id = ? ORDER BY last_seen DESC,"
-                             " n_articles DESC LIMIT 1", (pid,)).fetchone()
+        now = offices.current(_offices(conn, pid))
         aliases = [r[0] for r in conn.execute(
             "SELECT DISTINCT alias FROM person_aliases WHERE person_id = ? AND alias != ? ORDER BY alias", (pid, pname))]
-        out.append({"id": uid, "name": pname, "country": pcountry, "title": title[0] if title else None,
+        out.append({"id": uid, "name": pname, "country": pcountry, "title": now["title"] if now else None,
                     "aliases": aliases, "n_articles": n})
     return out
+
+
+def _offices(conn: sqlite3.Connection, person_id: int) -> list[dict]:
+    """Every office a person was given, one entry per office however it was written (link/offices.py):
+    its key, sector, the written forms, first and last seen."""
+    rows = [{"title": r[0], "rank": r[1], "country": r[2], "first_seen": r[3], "last_seen": r[4], "n_articles": r[5]}
+            for r in conn.execute("SELECT title, rank, country, first_seen, last_seen, n_articles FROM person_offices"
+                                  " WHERE person_id = ? ORDER BY first_seen IS NULL, first_seen, title", (person_id,))]
+    return offices.group(rows)
 
 
 def person_key(conn: sqlite3.Connection, uid: str) -> tuple[int, str] | None:
@@ -367,10 +376,7 @@ def person(conn: sqlite3.Connection, uid: str) -> dict | None:
     if not found:
         return None
     out = found[0]
-    out["offices"] = [{"title": r[0], "rank": r[1], "country": r[2], "first_seen": r[3], "last_seen": r[4],
-                       "n_articles": r[5]} for r in conn.execute(
-        "SELECT title, rank, country, first_seen, last_seen, n_articles FROM person_offices WHERE person_id = ?"
-        " ORDER BY first_seen IS NULL, first_seen, title", (person_id,))]
+    out["offices"] = _offices(conn, person_id)
     out["events"] = events(conn, person=key[1])
     return out
 
