@@ -44,6 +44,9 @@ from communique.text import MONTH_NAMES, WEEKDAYS
 MAX_NAME_TOKENS = 6
 _POSS = {"’s", "'s", "’", "'"}     # a lone apostrophe only ever follows a plural-s word (lexmatch)
 _DASHES = {"-", "–", "—", ","}
+# A line of news names at most a few dozen officials (a delegation list); a line with more titled
+# names is a list dump or a hostile input: its first ones are read, the rest of it is not (issue 13).
+MAX_MENTIONS_PER_LINE = 200
 _COMPLEMENT_JOINERS = {"of", "for", "to", "at", "on", "in"}
 _DROP_FROM_TITLE = {"visiting", "then", "the", "his", "her"}
 
@@ -394,7 +397,7 @@ class LineParser:
 
     def mentions(self) -> list[RawMention]:
         out, i = [], 0
-        while i < self.n:
+        while i < self.n and len(out) < MAX_MENTIONS_PER_LINE:
             if self._starts_run(i):
                 m, i = self.parse_run(i)
             elif (self.toks[i].cap and (i == 0 or not _is_name_token(self.toks[i - 1], self.tags[i - 1]))

@@ -105,6 +105,11 @@ def _mechanism(text: str) -> tuple[str | None, int | None]:
     return m.group("name").strip(), n
 
 
+# No sentence of news names more engagements than this; a "sentence" with more (a list dump, a
+# hostile input) is read for its first ones only, so its cost stays bounded (issue 13).
+MAX_TRIGGERS_PER_SENTENCE = 24
+
+
 def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
     """The candidates, and the kinds the article names only as planned, postponed or cancelled (their
     back-references, "the visit", then report nothing)."""
@@ -122,7 +127,11 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
         for rule in all_rules:
             if rule.two_sides and len(sides) < 2 and len(named) < 2:
                 continue
+            if len(hits) >= MAX_TRIGGERS_PER_SENTENCE:
+                break
             for m in rule.pattern.finditer(s.text):
+                if len(hits) >= MAX_TRIGGERS_PER_SENTENCE:
+                    break
                 if taken.find(1, m.start(), m.end()) != -1:
                     continue
                 if not excluded(s.text, m.start(), m.end(), not_engagement):
