@@ -66,3 +66,23 @@ def test_ner_setting_from_the_environment(monkeypatch):
     monkeypatch.setenv("COMMUNIQUE_NER", "1")
     assert Settings.load().ner is True
     assert Settings.load(ner=False).ner is False
+
+
+def test_no_trigger_matches_text_without_a_three_letter_word():
+    """candidates() skips sentences with no word of three letters (a run of initials or numbers); that
+    is safe only while every trigger pattern needs such a word."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from communique.extract.events.candidates import _HAS_WORD
+    short = st.from_regex(r"\A(?:[A-Za-z]{1,2}\.?|[0-9]{1,4}|[,;:()'\"–-])\Z", fullmatch=True)
+    sep = st.sampled_from([" ", "  ", "\n", ", "])
+
+    @settings(max_examples=300, deadline=None, database=None)
+    @given(st.lists(st.tuples(short, sep), min_size=1, max_size=40))
+    def check(parts):
+        text = "".join(a + b for a, b in parts)
+        assert not _HAS_WORD.search(text)
+        assert not any_trigger().search(text), text
+
+    check()

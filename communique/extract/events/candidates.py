@@ -108,6 +108,10 @@ def _mechanism(text: str) -> tuple[str | None, int | None]:
 # No sentence of news names more engagements than this; a "sentence" with more (a list dump, a
 # hostile input) is read for its first ones only, so its cost stays bounded (issue 13).
 MAX_TRIGGERS_PER_SENTENCE = 24
+# Every trigger names its engagement with a word of three letters or more ("met", "visit", "talks"):
+# a "sentence" with no such word (a run of initials, numbers or symbols) is not scanned at all,
+# which the trigger alternation would do at a microsecond per character.
+_HAS_WORD = regex.compile(r"\p{L}{3}")
 
 
 def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
@@ -118,7 +122,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
     out: list[Event] = []
     not_held: set[str] = set()
     for s in ctx.sentences:
-        if not triggered.search(s.text):
+        if not _HAS_WORD.search(s.text) or not triggered.search(s.text):
             continue
         sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
         named = {code for code, _ in s.countries}
