@@ -54,6 +54,20 @@ def kinds_by_year(conn: sqlite3.Connection, country: str, other: str | None = No
     return list(years.values())
 
 
+def places(conn: sqlite3.Connection, country: str | None = None, other: str | None = None) -> dict:
+    """Where the events (of a country, of a pair) took place, for the map: one point per geocoded
+    place with its number of events; events whose place is unknown or not geocoded are counted
+    beside it, so none disappears silently."""
+    where, args = _pair_where(country, other) if country else ("1", [])
+    rows = conn.execute(f"SELECT e.place, e.place_country, e.place_lat, e.place_lon, count(*) FROM events e WHERE {where}"
+                        " AND e.place_lat IS NOT NULL AND e.place_lon IS NOT NULL GROUP BY 1, 2, 3, 4"
+                        " ORDER BY 5 DESC, 1", args).fetchall()
+    unplaced = conn.execute(f"SELECT count(*) FROM events e WHERE {where} AND (e.place_lat IS NULL OR e.place_lon IS NULL)",
+                            args).fetchone()[0]
+    return {"points": [{"place": p, "country": c, "lat": lat, "lon": lon, "events": n} for p, c, lat, lon, n in rows],
+            "unplaced": unplaced}
+
+
 def undated_count(conn: sqlite3.Connection, country: str, other: str | None = None) -> int:
     """Events of the country (pair) with no date at all, not even a publication date: counted
     beside the time charts, which cannot place them, so none disappears silently."""

@@ -169,3 +169,54 @@ def ladder_html(ladder: list[dict], planned: list[dict], today: str) -> str:
     ticks = "".join(f"<span>{t}</span>" for t in range(int(first), int(end) + 1, step))
     out.append(f'<div class="ticks">{ticks}</div></div>')
     return "".join(out)
+
+
+# The outline is pygal_maps_world's world map (a package from the registry: its SVG, 2475 x 1388,
+# drawn in the Robinson projection). Where a latitude and longitude fall on it was measured by
+# fitting the projection to the outlines of fourteen countries whose extents are known (Iceland,
+# the UK, France, Egypt, South Africa, Vietnam, Singapore, Australia, Brazil, Argentina…): points
+# land within about 8 px of 2475.
+MAP_WIDTH, MAP_HEIGHT = 2475, 1388
+_MAP_X0, _MAP_KX, _MAP_Y0, _MAP_KY = 1210.4, 7.555, 688.8, -700.0
+_ROBINSON_X = (1, .9986, .9954, .99, .9822, .973, .96, .9427, .9216, .8962, .8679, .835, .7986, .7597, .7186,
+               .6732, .6213, .5722, .5322)
+_ROBINSON_Y = (0, .062, .124, .186, .248, .310, .372, .434, .4958, .5571, .6176, .6769, .7346, .7903, .8435,
+               .8936, .9394, .9761, 1.0)
+
+
+def _robinson(table: tuple[float, ...], lat: float) -> float:
+    at = min(abs(lat) / 5, 17.999)
+    i = int(at)
+    return table[i] + (table[i + 1] - table[i]) * (at - i)
+
+
+def map_xy(lat: float, lon: float) -> tuple[float, float]:
+    """A point's position on the world outline (SVG units of the map)."""
+    x = _MAP_X0 + _MAP_KX * _robinson(_ROBINSON_X, lat) * lon
+    y = _MAP_Y0 + _MAP_KY * math.copysign(_robinson(_ROBINSON_Y, lat), lat)
+    return x, y
+
+
+def map_svg(places: dict, outline: str = "/map/world.svg") -> str:
+    """Where the engagements took place: a circle per place on the world's countries (the outline is
+    an image the browser caches), its area growing with the number of events, its name and count
+    in a tooltip; the events with no known place counted under the map."""
+    points = places["points"]
+    if not points:
+        return '<p class="muted">No engagement with a known place yet.</p>'
+    top = max(p["events"] for p in points)
+    circles = []
+    for p in sorted(points, key=lambda p: -p["events"]):            # the largest first, the small on top
+        x, y = map_xy(p["lat"], p["lon"])
+        r = 9 + 26 * math.sqrt(p["events"] / top)
+        label = f'{p["place"]}: {p["events"]} engagement{"s" if p["events"] != 1 else ""}'
+        circles.append(f'<circle class="place" cx="{x:.1f}" cy="{y:.1f}" r="{r:.1f}" data-lat="{p["lat"]}" '
+                       f'data-lon="{p["lon"]}"><title>{escape(label)}</title></circle>')
+    note = (f'<p class="muted">{places["unplaced"]} engagement{"s" if places["unplaced"] != 1 else ""} with no known '
+            f'place {"are" if places["unplaced"] != 1 else "is"} not on the map.</p>') if places["unplaced"] else ""
+    named = ", ".join(f'{escape(p["place"])} ({p["events"]})' for p in points[:8])
+    return (f'<figure class="map"><svg viewBox="0 0 {MAP_WIDTH} {MAP_HEIGHT}" role="img" '
+            f'aria-label="Places of engagements: {named}" xmlns="http://www.w3.org/2000/svg">'
+            f'<image href="{outline}" x="0" y="0" width="{MAP_WIDTH}" height="{MAP_HEIGHT}"/>'
+            f'{"".join(circles)}</svg><figcaption class="muted">Places of engagements, circle area by number: '
+            f'{named}{"…" if len(points) > 8 else ""}</figcaption>{note}</figure>')

@@ -3,11 +3,13 @@ template; article text is only ever inserted by Jinja2 with autoescaping on.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, FastAPI, Query, Request
-from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from markupsafe import Markup
@@ -63,9 +65,20 @@ def _json_url(request: Request) -> str:
 
 # ---- data functions (one per page) ----------------------------------------------------------
 
+@lru_cache(maxsize=1)
+def world_outline() -> bytes:
+    """pygal_maps_world's world map with a style of our own: countries light, borders white (an SVG
+    used as an image keeps its own style; no script, nothing else is changed)."""
+    svg = (resources.files("pygal_maps_world") / "worldmap.svg").read_text(encoding="utf-8")
+    head = svg.index(">", svg.index("<svg")) + 1
+    style = "<style>path{fill:#dfe5ec;stroke:#ffffff;stroke-width:.8}</style>"
+    return (svg[:head] + style + svg[head:]).encode("utf-8")
+
+
 def overview(c) -> dict:
     year, last = analytics.latest_year(c), analytics.last_published(c)
-    return {"stats": queries.stats(c), "latest": queries.events(c, include_historical=False, until=last, limit=12),
+    return {"stats": queries.stats(c), "places": analytics.places(c),
+            "latest": queries.events(c, include_historical=False, until=last, limit=12),
             "partners": analytics.partner_counts(c, limit=15), "year": year,
             "signed": analytics.signed_in_year(c, year) if year else []}
 
@@ -126,7 +139,7 @@ def country(c, request: Request, code: str, filters: dict) -> dict:
     return {"country": code, "name": queries.country_name(code), "partners": analytics.partner_counts(c, code),
             "relations": relation_queries.partners(c, code),
             "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
-            "areas_by_year": analytics.areas_by_year(c, code),
+            "areas_by_year": analytics.areas_by_year(c, code), "places": analytics.places(c, code),
             "events": event_list(c, request, {**filters, "country": code})}
 
 
@@ -135,7 +148,7 @@ def pair(c, request: Request, a: str, b: str, filters: dict) -> dict:
     return {"countries": [a, b], "names": [queries.country_name(a), queries.country_name(b)],
             "relations": relation_queries.pair_ladder(c, a, b),
             "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
-            "areas_by_year": analytics.areas_by_year(c, a, b),
+            "areas_by_year": analytics.areas_by_year(c, a, b), "places": analytics.places(c, a, b),
             "events": event_list(c, request, {**filters, "country": a, "with_": b}, order="asc"),
             "agreements": queries.agreements(c, country=a, with_=b)}
 
@@ -183,7 +196,12 @@ def overview_json(c=Depends(conn)):
 @router.get("/", response_class=HTMLResponse)
 def overview_html(request: Request, c=Depends(conn)):
     data = overview(c)
-    return render("overview.html", request, data=data, json_url="/index.json")
+    return render("overview.html", request, data=data, json_url="/index.json", map=Markup(charts.map_svg(data["places"])))
+
+
+@router.get("/map/world.svg", include_in_schema=False)
+def world_map() -> Response:
+    return Response(world_outline(), media_type="image/svg+xml", headers={"Cache-Control": "public, max-age=86400"})
 
 
 @router.get("/events.json")
@@ -206,6 +224,7 @@ def country_json(request: Request, code: str, filters: dict = Depends(event_filt
 def country_html(request: Request, code: str, filters: dict = Depends(event_filters), c=Depends(conn)):
     data = country(c, request, code, filters)
     return render("country.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
+                  map=Markup(charts.map_svg(data["places"])),
                   chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
 
 
@@ -219,6 +238,7 @@ def pair_html(request: Request, a: str, b: str, filters: dict = Depends(event_fi
     data = pair(c, request, a, b, filters)
     rel = data["relations"]
     return render("pair.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
+                  map=Markup(charts.map_svg(data["places"])),
                   chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]),
                   ladder=Markup(charts.ladder_html(rel["ladder"], rel["planned"], rel["at"])))
 

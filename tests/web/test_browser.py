@@ -276,3 +276,30 @@ def test_article_html_renders_inert(ingest_server, page):
     assert page.locator("script").count() == 0 and page.locator("article.source img").count() == 0
     assert "<script>alert('body')</script>" in page.locator("article.source .body").inner_text()
     shot(page, "xss-inert")
+
+
+def test_maps_put_each_place_where_it_is(server, page):
+    """The overview, country and pair pages draw a point per place on the world's outline: the
+    outline loads, and the points stand as the places do (Moscow north-west of Hanoi, Singapore
+    south of it, Paris west of Moscow)."""
+    page.goto(server.base + "/pairs/RUS/VNM")
+    page.wait_for_load_state("networkidle")
+    circles = page.locator("figure.map circle.place")
+    assert circles.count() >= 2
+    assert page.request.get(server.base + "/map/world.svg").status == 200
+    shot(page, "pair-map")
+    page.goto(server.base + "/")
+    page.wait_for_load_state("networkidle")
+    where = {}
+    for c in page.locator("figure.map circle.place").all():
+        box = c.bounding_box()
+        title = c.locator("title").text_content().split(":")[0]
+        where[title] = (box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    hanoi, moscow, paris, singapore = where["Hanoi"], where["Moscow"], where["Paris"], where["Singapore"]
+    assert moscow[0] < hanoi[0] and moscow[1] < hanoi[1]
+    assert paris[0] < moscow[0] and singapore[1] > hanoi[1]
+    # Hanoi (21.0 N, 105.8 E) at its place on the Robinson outline: 80 % across, 40 % down
+    figure = page.locator("figure.map svg").bounding_box()
+    assert 0.75 < (hanoi[0] - figure["x"]) / figure["width"] < 0.85 and 0.35 < (hanoi[1] - figure["y"]) / figure["height"] < 0.45
+    assert "not on the map" in page.locator("figure.map").inner_text()
+    shot(page, "overview-map")
