@@ -179,10 +179,16 @@ def _event_query(conn: sqlite3.Connection, country=None, with_=None, kind=None, 
     return frm, where, args, date, key
 
 
+# A text filter runs a full-text search: bounded in time like the search box (store/fts.py bounds
+# its terms); past it the query is stopped (QueryTimeout, a 408 over HTTP).
+TEXT_FILTER_BUDGET_S = 3.0
+
+
 def count_events(conn: sqlite3.Connection, **filters) -> int:
     frm, where, args, _, _ = _event_query(conn, **filters)
     sql = f"SELECT count(*) FROM {frm}" + (" WHERE " + " AND ".join(where) if where else "")
-    return conn.execute(sql, args).fetchone()[0]
+    with time_budget(conn, TEXT_FILTER_BUDGET_S if filters.get("text") else None):
+        return conn.execute(sql, args).fetchone()[0]
 
 
 def events(conn: sqlite3.Connection, country: str | None = None, with_: str | None = None, kind: str | None = None,
@@ -201,7 +207,9 @@ def events(conn: sqlite3.Connection, country: str | None = None, with_: str | No
     if limit is not None:
         sql += " LIMIT ? OFFSET ?"
         args += [limit, offset]
-    return _event_fields(_dicts(conn, sql, args), conn)
+    with time_budget(conn, TEXT_FILTER_BUDGET_S if text else None):
+        rows = _dicts(conn, sql, args)
+    return _event_fields(rows, conn)
 
 
 def _people_of_events(conn: sqlite3.Connection, ids: list[int]) -> dict[int, list[dict]]:

@@ -301,3 +301,15 @@ def test_answers_fit_the_documented_models(server, path, model):
     _, page = server.json(path)
     assert page["items"]
     getattr(models, model).model_validate(page)        # raises on a field of another type or a missing one
+
+
+def test_the_text_filter_selects_events_by_their_evidence(server):
+    _, page = server.json("/api/events?text=training&limit=500")
+    _, everything = server.json("/api/events?limit=500")
+    assert 0 < page["total"] < everything["total"]
+    for e in page["items"][:6]:
+        _, full = server.json(f"/api/events/{e['id']}")
+        texts = [ev["text"].lower() for s in full["sources"] for ev in s["evidence"]]
+        assert any("training" in t for t in texts), e["id"]
+    status, body = server.json("/api/events?text=a*")
+    assert status == 400 and body["code"] == "bad_parameter"
