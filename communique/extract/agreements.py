@@ -63,6 +63,11 @@ _DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+
 _BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|regarding|concerning)\s)", regex.IGNORECASE)
 _ABBREVIATION = regex.compile(r"\s*\([\p{Lu}\p{Ll}]{2,8}\)")
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
+_DASH_LIST = regex.compile(r"\s*(?:\s[-–—]|[–—:])\s*")
+_DASH_END = regex.compile(r"\s[-–—]\s|[–—]|[;.]|\s(?:were|was|are|have|has|had)\s", regex.IGNORECASE)
+# "agreement on …", "an MoU for …", "on …" opening an item of such a list: the subject follows
+_ITEM_HEAD = regex.compile(r"^\s*(?:(?:an?\s+|one\s+|the\s+other\s+)?(?:(?:agreements?|memorand(?:um|a)|mous?|protocols?)\s+)?)?"
+                           r"(?:on|of|for|regarding)\s+", regex.IGNORECASE)
 
 
 def _subject(text: str, a: int, b: int, stop: regex.Pattern) -> tuple[str | None, int]:
@@ -195,15 +200,29 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
     (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
     makes no document: "signed nine agreements" gives nine rows nobody could cite."""
     text = s.text
-    status = _status(text, a, b, signed, planned)
-    if status is None:
-        return []
     count = next((_COUNT[w.lower()] for w in text[:a].split()[-3:] if w.lower() in _COUNT), None)
     items: list[str] = []
     link = _LINK.match(text, b)
     if link is None and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
         link = _LINK.match(text, matches[n + 1][1].end())
-    if link:
+    dashed = _DASH_LIST.match(text, b) if link is None and count else None
+    verb_from = b                     # where the signing or planning verb is looked for around the document
+    if dashed:
+        # "two MoUs – on sharing white shipping information and on hydrography – were signed": the
+        # list between dashes (or after a colon); only with a count, which it must then meet
+        rest = text[dashed.end():]
+        cut = _DASH_END.search(rest)
+        body = rest[:cut.start()] if cut else rest
+        verb_from = dashed.end() + len(body)      # "… – were signed": the verb after the list
+        body = ", ".join(_ITEM_HEAD.sub("", p) for p in body.split(","))
+        parts = [p.strip() for p in body.split(",") if p.strip()]
+        if parts:
+            last = _LIST_AND.split(parts[-1])
+            parts = parts[:-1] + [_ITEM_HEAD.sub("", x) for x in last]
+        items = [regex.sub(r"^(?:and|the)\s+", "", p, flags=regex.I).strip(" “”\"‘’").lower() for p in parts]
+        items = [i for i in items if i and not _NO_SUBJECT_LIST.match(i) and len(i.split()) <= 8
+                 and not _DATE_WORD.match(i)]
+    elif link:
         rest = text[link.end():]
         cut = _list_stop().search(rest)
         body = rest[:cut.start()] if cut else rest
@@ -216,6 +235,9 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
                  and not _DATE_WORD.match(i)]
     if len(items) < 2 or (count and count != len(items)):
         return []          # a count without its list ("nine agreements") names no document to cite
+    status = _status(text, a, verb_from, signed, planned)
+    if status is None:
+        return []
     lo = matches[n - 1][1].end() if n else 0
     hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
     date = _pick_date(s, lo, hi, a, b, bool(signing.search(text[lo:hi])))

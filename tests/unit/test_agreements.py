@@ -169,3 +169,20 @@ def test_a_statement_issued_by_three_states_is_theirs_and_exists(engagements_of,
 def test_a_joint_statement_only_announced_stays_planned_and_bilateral(engagements_of):
     found = docs(engagements_of, MEETING + "The two ministers will sign a joint statement on Friday.")
     assert [(d["countries"], d["status"]) for d in found] == [(["HUN", "POL"], "planned")]
+
+
+@pytest.mark.parametrize("sentence, subjects", [
+    # a counted list between dashes, the verb after it
+    (" Two memoranda of understanding - one on coastal surveillance and one on hydrography – were signed after the talks.",
+     ["coastal surveillance", "hydrography"]),
+    # after a colon, each item opened by its link word
+    (" The ministers signed three agreements: on customs, on fisheries and on tourism.", ["customs", "fisheries", "tourism"]),
+])
+def test_a_counted_list_after_a_dash_or_colon_gives_one_document_per_item(engagements_of, sentence, subjects):
+    found = docs(engagements_of, MEETING + sentence)
+    assert sorted(d["subject"] for d in found) == sorted(subjects) and {d["status"] for d in found} == {"signed"}
+
+
+def test_a_dash_without_a_list_names_no_documents(engagements_of):
+    # no count met by a list: "two agreements" alone gives no row nobody could cite
+    assert docs(engagements_of, MEETING + " They signed two agreements - a sign of warming ties.") == []
