@@ -250,3 +250,31 @@ def test_two_romanisations_of_one_name_are_one_person(conn):
                             published="2024-05-03", outlet="Third Wire"))
     names = sorted((p["name"], sorted(p["aliases"])) for p in queries.people(conn))
     assert names == [("Sergei Shoigu", ["Sergey Shoygu"]), ("Sergey Lavrov", [])]
+
+
+def visit(date, historical, precision="day"):
+    return meeting(["Vladimir Putin"], date=date, kind="visit", historical=historical, date_precision=precision,
+                   evidence="The state visit of Vladimir Putin.", place="Hanoi")
+
+
+PUTIN = [person("Vladimir Putin", "RUS", "President")]
+
+
+def test_one_state_visit_recalled_in_later_articles_is_one_event(conn):
+    """A June 2024 state visit reported as news once and recalled by two later articles (one giving
+    only its month) is one canonical event with three sources, dated by the news report; recollections
+    alone never make it news."""
+    store.save(conn, record("news", "The state visit of Vladimir Putin. More.", people=PUTIN,
+                            events=[visit("2024-06-19", False)], published="2024-06-20"))
+    store.save(conn, record("later", "The state visit of Vladimir Putin. Text.", people=PUTIN,
+                            events=[visit("2024-06", True, "month")], published="2024-09-01", outlet="Second Wire"))
+    store.save(conn, record("much-later", "The state visit of Vladimir Putin. Again.", people=PUTIN,
+                            events=[visit("2024-06-19", True)], published="2024-12-01", outlet="Third Wire"))
+    (ev,) = queries.events(conn)
+    assert ev["n_sources"] == 3 and ev["date"] == "2024-06-19" and ev["historical"] is False
+    store.save(conn, record("recalled-only", "The state visit of Vladimir Putin. 2019.", people=PUTIN,
+                            events=[visit("2019-11", True, "month")], published="2024-12-02", outlet="Fourth Wire"))
+    store.save(conn, record("recalled-too", "The state visit of Vladimir Putin. In 2019.", people=PUTIN,
+                            events=[visit("2019-11-05", True)], published="2025-01-10", outlet="Fifth Wire"))
+    old = [e for e in queries.events(conn) if e["date"].startswith("2019")]
+    assert len(old) == 1 and old[0]["historical"] is True and old[0]["n_sources"] == 2
