@@ -194,6 +194,19 @@ def _list_stop() -> regex.Pattern:
     return regex.compile("(?:" + stop[len("(?:,|"):], regex.IGNORECASE)
 
 
+def _list_items(body: str, heads: bool) -> list[str]:
+    """The subjects of a list ("trade, health and fisheries"): comma-separated, the last 'and' splitting
+    the last item; with `heads`, each item's opening "agreement on" / "one on" left out."""
+    parts = [p.strip() for p in body.split(",") if p.strip()]
+    if parts:
+        last = _LIST_AND.split(parts[-1])
+        parts = parts[:-1] + ([" and ".join(last[:-1]), last[-1]] if len(last) > 1 else last)
+    if heads:
+        parts = [_ITEM_HEAD.sub("", p) for p in parts]
+    items = [regex.sub(r"^(?:and|the)\s+", "", p, flags=regex.I).strip(" “”\"‘’").lower() for p in parts]
+    return [i for i in items if i and not _NO_SUBJECT_LIST.match(i) and len(i.split()) <= 8 and not _DATE_WORD.match(i)]
+
+
 def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signing: regex.Pattern,
             planned: regex.Pattern, matches: list, n: int) -> list[Agreement]:
     """"signed memoranda of understanding on trade, health and fisheries": one document per field named
@@ -214,25 +227,11 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
         cut = _DASH_END.search(rest)
         body = rest[:cut.start()] if cut else rest
         verb_from = dashed.end() + len(body)      # "… – were signed": the verb after the list
-        body = ", ".join(_ITEM_HEAD.sub("", p) for p in body.split(","))
-        parts = [p.strip() for p in body.split(",") if p.strip()]
-        if parts:
-            last = _LIST_AND.split(parts[-1])
-            parts = parts[:-1] + [_ITEM_HEAD.sub("", x) for x in last]
-        items = [regex.sub(r"^(?:and|the)\s+", "", p, flags=regex.I).strip(" “”\"‘’").lower() for p in parts]
-        items = [i for i in items if i and not _NO_SUBJECT_LIST.match(i) and len(i.split()) <= 8
-                 and not _DATE_WORD.match(i)]
+        items = _list_items(body, heads=True)
     elif link:
         rest = text[link.end():]
         cut = _list_stop().search(rest)
-        body = rest[:cut.start()] if cut else rest
-        parts = [p.strip() for p in body.split(",") if p.strip()]
-        if parts:
-            last = _LIST_AND.split(parts[-1])
-            parts = parts[:-1] + ([" and ".join(last[:-1]), last[-1]] if len(last) > 1 else last)
-        items = [regex.sub(r"^(?:and|the)\s+", "", p, flags=regex.I).strip(" “”\"‘’").lower() for p in parts]
-        items = [i for i in items if i and not _NO_SUBJECT_LIST.match(i) and len(i.split()) <= 8
-                 and not _DATE_WORD.match(i)]
+        items = _list_items(rest[:cut.start()] if cut else rest, heads=False)
     if len(items) < 2 or (count and count != len(items)):
         return []          # a count without its list ("nine agreements") names no document to cite
     status = _status(text, a, verb_from, signed, planned)

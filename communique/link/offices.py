@@ -63,8 +63,8 @@ def group(rows: list[dict]) -> list[dict]:
         if m is None:
             merged[key] = {**r, "office": key, "sector": sector(r["title"])}
             continue
-        m["first_seen"] = min(x for x in (m["first_seen"], r["first_seen"]) if x) if (m["first_seen"] or r["first_seen"]) else None
-        m["last_seen"] = max(x for x in (m["last_seen"], r["last_seen"]) if x) if (m["last_seen"] or r["last_seen"]) else None
+        m["first_seen"] = min(filter(None, (m["first_seen"], r["first_seen"])), default=None)
+        m["last_seen"] = max(filter(None, (m["last_seen"], r["last_seen"])), default=None)
         m["n_articles"] += r["n_articles"]
         m["rank"] = m["rank"] or r["rank"]
     out = []

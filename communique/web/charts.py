@@ -15,10 +15,11 @@ from communique import kinds
 KIND_COLOURS = kinds.COLOURS
 
 
-def _axis(first_year: int, last_year: int) -> tuple[int, int, int]:
-    """(start, end, step): a tick every `step` years from `start` to `end`, end after the last year."""
+def _axis(first_year: int, last_year: int, min_step: int = 1) -> tuple[int, int, int]:
+    """(start, end, step): a tick every `step` years (at least `min_step`) from `start` to `end`, end
+    after the last year; shared by the per-year chart and the relationship ladder."""
     span = last_year + 1 - first_year
-    step = 1 if span <= 8 else 2 if span <= 16 else 5 if span <= 40 else 10 if span <= 90 else 25
+    step = max(min_step, 1 if span <= 8 else 2 if span <= 16 else 5 if span <= 40 else 10 if span <= 90 else 25)
     start = first_year // step * step
     end = start + max(math.ceil((last_year + 1 - start) / step), 1) * step
     return start, end, step
@@ -140,10 +141,7 @@ def ladder_html(ladder: list[dict], planned: list[dict], today: str) -> str:
         return '<p class="muted">No relationship framework reported for this pair.</p>'
     starts = [y for y in (_year_of(r["holds_from"]) for r in shown) if y is not None]
     now = (_year_of(today) or 2000) + 1
-    first = min(starts + [now - 5])
-    step = 5 if now - first <= 40 else 10 if now - first <= 90 else 25
-    first = math.floor(first / step) * step
-    end = first + math.ceil((now - first) / step) * step          # ticks evenly spaced: end on a tick
+    first, end, step = _axis(math.floor(min(starts + [now - 5])), math.ceil(now) - 1, min_step=5)   # end past today
     span = max(end - first, 1)
 
     def pct(year: float) -> float:

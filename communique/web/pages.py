@@ -21,7 +21,6 @@ from communique.store import relations as relation_queries
 from communique.web import charts
 from communique.web.deps import (
     MAX_OFFSET,
-    ApiError,
     bounded_search,
     conn,
     current_event,
@@ -86,10 +85,9 @@ def overview(c) -> dict:
 PAGE_ROWS = 100       # events listed per page; the downloads hold every event the filters select
 
 
-def event_list(c, request: Request, filters: dict, order: str = "desc") -> dict:
+def event_list(c, request: Request, filters: dict, offset: int = 0, order: str = "desc") -> dict:
     """One page of the events the filters select, the total, paging links, and the downloads of all
     of them: /api/export with exactly these filters (the same as /api/events takes)."""
-    offset = _offset(request)
     items = queries.events(c, limit=PAGE_ROWS, offset=offset, order=order, **filters)
     total = queries.count_events(c, **filters)
     query = _filter_query(filters)
@@ -104,11 +102,8 @@ def event_list(c, request: Request, filters: dict, order: str = "desc") -> dict:
             "downloads": {fmt: f"/api/export/{fmt}" + (f"?{query}" if query else "") for fmt in ("csv", "jsonl")}}
 
 
-def _offset(request: Request) -> int:
-    raw = request.query_params.get("offset", "0")
-    if not raw.isascii() or not raw.isdigit() or int(raw) > MAX_OFFSET:
-        raise ApiError(400, "bad_parameter", f"offset: expected a whole number up to {MAX_OFFSET}")
-    return int(raw)
+def page_offset(offset: int = Query(0, ge=0, le=MAX_OFFSET, description="Events to skip (the page's paging).")) -> int:
+    return offset
 
 
 _API_NAMES = {"with_": "with"}
@@ -134,22 +129,22 @@ def _shown_filters(filters: dict) -> dict:
     return out
 
 
-def country(c, request: Request, code: str, filters: dict) -> dict:
+def country(c, request: Request, code: str, filters: dict, offset: int = 0) -> dict:
     code = queries.country_code(code)
     return {"country": code, "name": queries.country_name(code), "partners": analytics.partner_counts(c, code),
             "relations": relation_queries.partners(c, code),
             "by_year": analytics.kinds_by_year(c, code), "undated": analytics.undated_count(c, code),
             "areas_by_year": analytics.areas_by_year(c, code), "places": analytics.places(c, code),
-            "events": event_list(c, request, {**filters, "country": code})}
+            "events": event_list(c, request, {**filters, "country": code}, offset)}
 
 
-def pair(c, request: Request, a: str, b: str, filters: dict) -> dict:
+def pair(c, request: Request, a: str, b: str, filters: dict, offset: int = 0) -> dict:
     a, b = sorted((queries.country_code(a), queries.country_code(b)))
     return {"countries": [a, b], "names": [queries.country_name(a), queries.country_name(b)],
             "relations": relation_queries.pair_ladder(c, a, b),
             "by_year": analytics.kinds_by_year(c, a, b), "undated": analytics.undated_count(c, a, b),
             "areas_by_year": analytics.areas_by_year(c, a, b), "places": analytics.places(c, a, b),
-            "events": event_list(c, request, {**filters, "country": a, "with_": b}, order="asc"),
+            "events": event_list(c, request, {**filters, "country": a, "with_": b}, offset, order="asc"),
             "agreements": queries.agreements(c, country=a, with_=b)}
 
 
@@ -205,37 +200,43 @@ def world_map() -> Response:
 
 
 @router.get("/events.json")
-def events_json(request: Request, filters: dict = Depends(event_filters), c=Depends(conn)):
-    return JSONResponse(event_list(c, request, filters))
+def events_json(request: Request, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    return JSONResponse(event_list(c, request, filters, offset))
 
 
 @router.get("/events", response_class=HTMLResponse)
-def events_html(request: Request, filters: dict = Depends(event_filters), c=Depends(conn)):
-    return render("events.html", request, data=event_list(c, request, filters), json_url=_json_url(request),
+def events_html(request: Request, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    return render("events.html", request, data=event_list(c, request, filters, offset), json_url=_json_url(request),
                   kinds=kinds.NAMES)
 
 
 @router.get("/countries/{code}.json")
-def country_json(request: Request, code: str, filters: dict = Depends(event_filters), c=Depends(conn)):
-    return JSONResponse(country(c, request, code, filters))
+def country_json(request: Request, code: str, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    return JSONResponse(country(c, request, code, filters, offset))
 
 
 @router.get("/countries/{code}", response_class=HTMLResponse)
-def country_html(request: Request, code: str, filters: dict = Depends(event_filters), c=Depends(conn)):
-    data = country(c, request, code, filters)
+def country_html(request: Request, code: str, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    data = country(c, request, code, filters, offset)
     return render("country.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
                   map=Markup(charts.map_svg(data["places"])),
                   chart=Markup(charts.timeline_svg(data["by_year"])), areas=areas_table(data["areas_by_year"]))
 
 
 @router.get("/pairs/{a}/{b}.json")
-def pair_json(request: Request, a: str, b: str, filters: dict = Depends(event_filters), c=Depends(conn)):
-    return JSONResponse(pair(c, request, a, b, filters))
+def pair_json(request: Request, a: str, b: str, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    return JSONResponse(pair(c, request, a, b, filters, offset))
 
 
 @router.get("/pairs/{a}/{b}", response_class=HTMLResponse)
-def pair_html(request: Request, a: str, b: str, filters: dict = Depends(event_filters), c=Depends(conn)):
-    data = pair(c, request, a, b, filters)
+def pair_html(request: Request, a: str, b: str, filters: dict = Depends(event_filters),
+               offset: int = Depends(page_offset), c=Depends(conn)):
+    data = pair(c, request, a, b, filters, offset)
     rel = data["relations"]
     return render("pair.html", request, data=data, json_url=_json_url(request), kinds=kinds.NAMES,
                   map=Markup(charts.map_svg(data["places"])),
