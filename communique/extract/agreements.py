@@ -63,6 +63,8 @@ _DEFINITE = regex.compile(r"(?i)\b(?:the|this|that|its|their)\s+(?:[\w’'–-]+
 _BETWEEN = regex.compile(r"\s+between\s+[^,;.]{3,160}?(?=\s+(?:on|regarding|concerning)\s)", regex.IGNORECASE)
 _ABBREVIATION = regex.compile(r"\s*\([\p{Lu}\p{Ll}]{2,8}\)")
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
+_SECTOR_LIST = regex.compile(r"\s+in\s+(?:the\s+)?(?P<list>[^.;:()]{3,160}?)\s+(?:sectors|fields|areas|domains)\b",
+                             regex.IGNORECASE)       # "agreements in the defence, health and education sectors"
 _DASH_LIST = regex.compile(r"\s*(?:\s[-–—]|[–—:])\s*")
 _DASH_END = regex.compile(r"\s[-–—]\s|[–—]|[;.]|\s(?:were|was|are|have|has|had)\s", regex.IGNORECASE)
 # "agreement on …", "an MoU for …", "on …" opening an item of such a list: the subject follows
@@ -209,7 +211,8 @@ def _list_items(body: str, heads: bool) -> list[str]:
 
 def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signing: regex.Pattern,
             planned: regex.Pattern, matches: list, n: int) -> list[Agreement]:
-    """"signed memoranda of understanding on trade, health and fisheries": one document per field named
+    """"signed memoranda of understanding on trade, health and fisheries" (or "agreements in the trade and
+    health sectors"): one document per field named
     (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
     makes no document: "signed nine agreements" gives nine rows nobody could cite."""
     text = s.text
@@ -218,7 +221,8 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
     link = _LINK.match(text, b)
     if link is None and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
         link = _LINK.match(text, matches[n + 1][1].end())
-    dashed = _DASH_LIST.match(text, b) if link is None and count else None
+    sectors = _SECTOR_LIST.match(text, b) if link is None else None
+    dashed = _DASH_LIST.match(text, b) if link is None and sectors is None and count else None
     verb_from = b                     # where the signing or planning verb is looked for around the document
     if dashed:
         # "two MoUs – on sharing white shipping information and on hydrography – were signed": the
@@ -228,6 +232,8 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
         body = rest[:cut.start()] if cut else rest
         verb_from = dashed.end() + len(body)      # "… – were signed": the verb after the list
         items = _list_items(body, heads=True)
+    elif sectors:
+        items = _list_items(sectors.group("list"), heads=False)
     elif link:
         rest = text[link.end():]
         cut = _list_stop().search(rest)

@@ -26,10 +26,11 @@ _GLUED = regex.compile(r"^(a|an|the|for|of|to|by|with|and|at|in|on|from)(?=\p{Lu
 
 # categories
 HEAD, MOD, DOMAIN, JOINER, COUNTERPART = "HEAD", "MOD", "DOMAIN", "JOINER", "COUNTERPART"
+DESCRIPTOR = "DESCRIPTOR"   # a political role that is no office ("dictator", "official"): anchors a name, gives no title
 RANK, HON, COUNTRY, DEMONYM, PARTY, PARTICLE, CREDIT = "RANK", "HON", "COUNTRY", "DEMONYM", "PARTY", "PARTICLE", "CREDIT"
 PLACE = "PLACE"   # capital cities: part of organisation names ("People's Council of Hanoi"), never of a person's
 CASED = {RANK, HON, COUNTRY, DEMONYM, PARTY, PLACE}   # must match with the capitals as written
-TITLE_PARTS = {HEAD, MOD, DOMAIN, COUNTERPART}
+TITLE_PARTS = {HEAD, MOD, DOMAIN, COUNTERPART, DESCRIPTOR}
 
 
 class Tok(NamedTuple):
@@ -130,7 +131,8 @@ def phrase_table() -> tuple[dict[tuple[str, ...], tuple[str, str | None]], int]:
     for phrases, cat in ((rk["ranks"], RANK), (rk["honorifics"], HON), (off["heads"], HEAD),
                          (plurals, HEAD),   # "the two Ministers", "Secretaries": titles, never names
                          (off["modifiers"], MOD), (off["domains"], DOMAIN), (off["joiners"], JOINER),
-                         (off["counterpart"], COUNTERPART), (rk["name_particles"], PARTICLE),
+                         (off["counterpart"], COUNTERPART), (off["descriptors"], DESCRIPTOR),
+                         (rk["name_particles"], PARTICLE),
                          (rk["credit_words"], CREDIT)):
         for phrase in phrases:
             add(phrase, cat)

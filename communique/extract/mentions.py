@@ -23,6 +23,7 @@ from communique.extract.lexmatch import (
     COUNTRY,
     CREDIT,
     DEMONYM,
+    DESCRIPTOR,
     DOMAIN,
     HEAD,
     HON,
@@ -62,6 +63,7 @@ class TitlePhrase(NamedTuple):
     counterpart: bool             # "counterpart" was read
     trailing: int                 # capitalised unknown tokens closing a complement: maybe the name
     country_tail: int | None      # where a closing "of [the] COUNTRY" starts in tokens (not part of the office)
+    described: bool = False       # a descriptor was read ("dictator", "official"): a person, no office
 
 
 @dataclass
@@ -108,7 +110,7 @@ def _names_no_person(toks: list[Tok], k: int) -> bool:
     return k < len(toks) and (toks[k].text in _org_heads() or toks[k].low in _not_person_after())
 
 
-def _is_name_token(t: Tok, g: Tag | None) -> bool:
+def is_name_token(t: Tok, g: Tag | None) -> bool:
     text = t.text
     if g is not None:
         return g.cat == PARTICLE and text.lower() not in _not_name_words()
@@ -163,7 +165,7 @@ class LineParser:
 
     def _starts_run(self, k: int) -> bool:
         c = self.cats[k]
-        if c in (HEAD, MOD, DOMAIN, RANK, HON, DEMONYM, PARTY, COUNTERPART):
+        if c in (HEAD, MOD, DOMAIN, RANK, HON, DEMONYM, PARTY, COUNTERPART, DESCRIPTOR):
             return True
         if c != COUNTRY or self.tags[k].j >= self.n:
             return False
@@ -174,7 +176,7 @@ class LineParser:
     def parse_title(self, i: int) -> TitlePhrase:
         """Consume a title phrase from token i (see TitlePhrase for what it gives)."""
         j, title, countries, not_country = i, [], [], None
-        seen_head = counterpart = in_complement = False
+        seen_head = counterpart = described = in_complement = False
         joiner: str | None = None
         country_tail: int | None = None     # index in `title` where a trailing 'of COUNTRY' starts
         trailing = 0
@@ -253,6 +255,12 @@ class LineParser:
                     j += 1
                     continue
                 break
+            if c == DESCRIPTOR:
+                if seen_head or counterpart or in_complement:
+                    break
+                described = True
+                j = g.j
+                continue
             # MOD, DOMAIN, HEAD, COUNTERPART
             if trailing and in_complement:
                 trailing = 0          # unknown words inside an organisation name: keep going
@@ -262,12 +270,12 @@ class LineParser:
             counterpart |= c == COUNTERPART
             title.extend(self.toks[g.i:g.j])
             j = g.j
-        return TitlePhrase(j, title, countries, not_country, seen_head, counterpart, trailing, country_tail)
+        return TitlePhrase(j, title, countries, not_country, seen_head, counterpart, trailing, country_tail, described)
 
     def _name_then_boundary(self, k: int) -> bool:
         """Name tokens from k, closed by punctuation, a lowercase word or the end of the line."""
         start = k
-        while k < self.n and _is_name_token(self.toks[k], self.tags[k]):
+        while k < self.n and is_name_token(self.toks[k], self.tags[k]):
             k += 1
         if k == start or k - start > MAX_NAME_TOKENS:
             return False
@@ -278,7 +286,7 @@ class LineParser:
 
     # -- a whole mention -----------------------------------------------------
     def parse_run(self, i: int) -> tuple[RawMention | None, int]:
-        j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(i)
+        j, title, countries, not_country, seen_head, counterpart, trailing, tail, described = self.parse_title(i)
         named_after_state = tail is not None and trailing >= 2    # "President of Azerbaijan Ilham Aliyev, Trend reports"
         if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text in (",", "–", "—") and not named_after_state and (
                 self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):
@@ -296,7 +304,7 @@ class LineParser:
         k = j
         while k < self.n and len(name_toks) <= MAX_NAME_TOKENS:
             t, g = self.toks[k], self.tags[k]
-            if _is_name_token(t, g):
+            if is_name_token(t, g):
                 if g is not None and g.cat == PARTICLE and not (k + 1 < self.n and self.toks[k + 1].cap):
                     break
                 name_toks.append(t)
@@ -310,7 +318,7 @@ class LineParser:
                 title = title[:-1]
             k = j
         title = _cut_country(title, tail)
-        if not (seen_head or counterpart or rank or honorific):
+        if not (seen_head or counterpart or described or rank or honorific):
             return None, max(j, i + 1)
         if not name_toks or len(name_toks) > MAX_NAME_TOKENS or _names_no_person(self.toks, k):
             return None, max(k, j, i + 1)
@@ -323,7 +331,7 @@ class LineParser:
             start=name_toks[0].start, end=name_toks[-1].end, name=_name_text(name_toks), title=title_text,
             rank=rank, honorific=honorific, country=countries[0] if countries else None,
             country_source="title" if countries else None, not_country=not_country, counterpart=counterpart,
-            anchor="title" if seen_head or counterpart else ("rank" if rank else "honorific"),
+            anchor="title" if seen_head or counterpart or described else ("rank" if rank else "honorific"),
             title_start=self.toks[i].start, line=self.line_no,
         )
         if counterpart and countries:
@@ -353,10 +361,10 @@ class LineParser:
                 break
             while self.toks[start].low == "the":      # "NAME, the Prime Minister of Mozambique"
                 start += 1
-            j, title, countries, not_country, seen_head, counterpart, trailing, tail = self.parse_title(start)
+            j, title, countries, not_country, seen_head, counterpart, trailing, tail, _ = self.parse_title(start)
             if not seen_head or counterpart or trailing:
                 return k
-            if j < self.n and (self.cat(j) in (RANK, HON) or _is_name_token(self.toks[j], self.tags[j])):
+            if j < self.n and (self.cat(j) in (RANK, HON) or is_name_token(self.toks[j], self.tags[j])):
                 return k             # the next person's title, not an apposition
             title = _cut_country(title, tail)
             while title and title[0].low in _DROP_FROM_TITLE:
@@ -378,7 +386,7 @@ class LineParser:
         """'Jane Roe, Director General for Strategy at the French Ministry…': a bare name of two or
         more words whose office follows it after a comma or a dash (no title before the name)."""
         k = i
-        while k < self.n and _is_name_token(self.toks[k], self.tags[k]) and k - i <= MAX_NAME_TOKENS:
+        while k < self.n and is_name_token(self.toks[k], self.tags[k]) and k - i <= MAX_NAME_TOKENS:
             k += 1
         toks = self.toks[i:k]
         while toks and toks[0].low in STOP_WORDS:          # "Meanwhile Jane Roe, …"
@@ -400,8 +408,8 @@ class LineParser:
         while i < self.n and len(out) < MAX_MENTIONS_PER_LINE:
             if self._starts_run(i):
                 m, i = self.parse_run(i)
-            elif (self.toks[i].cap and (i == 0 or not _is_name_token(self.toks[i - 1], self.tags[i - 1]))
-                  and _is_name_token(self.toks[i], self.tags[i])):
+            elif (self.toks[i].cap and (i == 0 or not is_name_token(self.toks[i - 1], self.tags[i - 1]))
+                  and is_name_token(self.toks[i], self.tags[i])):
                 m, i = self.parse_named(i)
             else:
                 m, i = None, i + 1
@@ -421,7 +429,7 @@ class LineParser:
             if k is None or k < 3 or self.toks[k - 1].low != "and" or m.anchor not in ("title", "rank"):
                 continue
             j = k - 1
-            while j > 0 and k - 1 - j < MAX_NAME_TOKENS and _is_name_token(self.toks[j - 1], self.tags[j - 1]) \
+            while j > 0 and k - 1 - j < MAX_NAME_TOKENS and is_name_token(self.toks[j - 1], self.tags[j - 1]) \
                     and self.toks[j - 1].cap:
                 j -= 1
             words = self.toks[j:k - 1]
@@ -458,7 +466,7 @@ def name_with_appositive(text: str, start: int, end: int, offset: int, line_no: 
     if not idx or len(idx) > MAX_NAME_TOKENS:
         return None
     toks = [p.toks[k] for k in idx]
-    if not all(_is_name_token(p.toks[k], p.tags[k]) or p.toks[k].text == "-" for k in idx):
+    if not all(is_name_token(p.toks[k], p.tags[k]) or p.toks[k].text == "-" for k in idx):
         return None
     if not toks[0].cap:
         return None

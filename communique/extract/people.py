@@ -15,11 +15,13 @@ from functools import lru_cache
 
 import regex
 from rapidfuzz.distance import Levenshtein
+from spacy.lang.en.stop_words import STOP_WORDS
 
 from communique import lexicons
 from communique.extract.countries import outlet_country, paired_states, rank_countries, url_country
+from communique.extract.events.triggers import any_trigger
 from communique.extract.lexmatch import Line, tag_lines
-from communique.extract.mentions import RawMention, line_mentions, name_with_appositive
+from communique.extract.mentions import RawMention, is_name_token, line_mentions, name_with_appositive
 from communique.extract.places import dateline_place, is_city, large_city
 from communique.model import Person, Span
 from communique.text import MONTHS, WEEKDAYS, is_headline_case
@@ -103,11 +105,63 @@ def title_mentions(body: str, credits: list[tuple[int, int]],
     return found, weak_lines
 
 
+# A lone surname must be written this often to be read as a person ("Xi said …" … "Xi's visit").
+SPEAKER_MIN_MENTIONS = 2
+
+
+@lru_cache(maxsize=1)
+def _quoting() -> frozenset[str]:
+    return frozenset(lexicons.statements()["quoting"]) | {"told"}
+
+
+def speaker_mentions(body: str, lines: list[Line], credits: list[tuple[int, int]]) -> list[RawMention]:
+    """"Xi said on Tuesday that …": a lone capitalised word no lexicon knows, directly followed by a
+    quoting verb, written at least SPEAKER_MIN_MENTIONS times and on a line that reports an engagement,
+    is a person's surname — wire copy
+    names leaders by surname alone. It joins a full name written elsewhere ("Xi Jinping") when there
+    is one; alone it is a person with no office and (unless the article settles it) no state."""
+    quoting = _quoting()
+    out: list[RawMention] = []
+
+    def lone(toks: list, tags: list, k: int) -> bool:
+        """A capitalised word no lexicon knows, alone (no capitalised word before or after it)."""
+        t = toks[k]
+        return not (tags[k] is not None or not t.cap or t.text.isupper() or t.low in STOP_WORDS
+                    or not is_name_token(t, None) or (k and toks[k - 1].cap and toks[k - 1].text[0].isalpha())
+                    or (k + 1 < len(toks) and toks[k + 1].cap) or _inside(t.start, credits)
+                    or is_city(t.text) or is_place_name(t.text)
+                    or sum(1 for _ in _whole_word(body, t.text)) < SPEAKER_MIN_MENTIONS)
+
+    for no, _start, _line, toks, tags in lines:
+        for k in range(len(toks) - 1):
+            if toks[k + 1].low in quoting and lone(toks, tags, k):
+                out.append(RawMention(start=toks[k].start, end=toks[k].end, name=toks[k].text, anchor="speaker",
+                                      line=no))
+    speakers = {m.name for m in out}
+    for no, _start, _line, toks, tags in lines:          # "Xi and Putin held talks": coordinated with a speaker
+        for k in range(1, len(toks) - 1):
+            if toks[k].low != "and":
+                continue
+            for a, b in ((k - 1, k + 1), (k + 1, k - 1)):
+                if toks[b].text in speakers and toks[a].text not in speakers and lone(toks, tags, a):
+                    out.append(RawMention(start=toks[a].start, end=toks[a].end, name=toks[a].text,
+                                          anchor="speaker", line=no))
+                    speakers.add(toks[a].text)
+    # a political actor: some line that names the surname reports an engagement (a coach quoted
+    # in a sports story is no one's envoy)
+    engaged = {m.name for m in out if any(any_trigger().search(ln.text) for ln in lines
+                                          if ln.text.find(m.name) != -1)}
+    return [m for m in out if m.name in engaged]
+
+
 def collect_mentions(body: str, ner_spans: list[tuple[int, int]], credits: list[tuple[int, int]],
                      lines: list[Line] | None = None) -> list[RawMention]:
-    """Title-anchored mentions on every line, then NER names that no title anchored."""
+    """Title-anchored mentions on every line, surnames that speak, then NER names that no title anchored."""
     lines = lines if lines is not None else tag_lines(body)
     found, weak_lines = title_mentions(body, credits, lines)
+    named = {w for x in found if x.name for w in x.name.split()}
+    # a surname of a name already found is that person's short form (_more_mentions), or ambiguous
+    found += [m for m in speaker_mentions(body, lines, credits) if m.name not in named]
     covered = [(m.start, m.end) for m in found]
     for a, b in ner_spans:
         if _inside(a, credits) or any(x < b and a < y for x, y in covered):

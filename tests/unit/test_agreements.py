@@ -186,3 +186,11 @@ def test_a_counted_list_after_a_dash_or_colon_gives_one_document_per_item(engage
 def test_a_dash_without_a_list_names_no_documents(engagements_of):
     # no count met by a list: "two agreements" alone gives no row nobody could cite
     assert docs(engagements_of, MEETING + " They signed two agreements - a sign of warming ties.") == []
+
+
+def test_documents_in_a_list_of_sectors_are_one_document_each(engagements_of):
+    # "agreements in the A, B and C sectors": the fields come before their noun, no "on"
+    found = docs(engagements_of, MEETING + " During the visit the two countries signed several co-operation "
+                                           "agreements in the forestry, customs and tourism sectors.")
+    assert sorted(d["subject"] for d in found) == ["customs", "forestry", "tourism"]
+    assert {(d["type"], d["status"]) for d in found} == {("agreement", "signed")}

@@ -508,3 +508,69 @@ def test_an_anniversary_of_something_else_does_not_make_the_news_background(enga
                                  "held talks with Polish President Jan Nowak in Warsaw on June 9.", published="2025-06-10")
     assert only(evs, "meeting")["date"] == "2025-06-09"
     assert not any(e["historical"] for e in evs)
+
+
+# ---- issue 12: where and when, from the whole article ------------------------------------------
+
+def test_talks_without_a_city_are_placed_in_the_city_of_the_visit_named_after_them(engagements_of):
+    text = ("On July 30, Foreign Minister Ana Pires held talks with Polish Foreign Minister Jan Nowak. "
+            "Nowak is paying an official visit to Portugal from July 29-31, at the invitation of Pires, "
+            "and arrived in Lisbon on July 29.")
+    meeting = only(events(engagements_of, text, "2024-07-30"), "meeting")
+    assert meeting["place"] == "Lisbon"
+
+
+def test_a_visit_without_a_city_is_placed_where_its_talks_were_held(engagements_of):
+    text = ("Polish President Jan Nowak is on a state visit to Hungary. "
+            "Nowak held talks with Hungarian President Anna Kovacs in Budapest on Tuesday.")
+    visit = only(events(engagements_of, text, "2024-07-30"), "visit")
+    assert visit["place"] == "Budapest"
+
+
+def test_a_recalled_visit_to_a_summit_takes_the_summits_city(engagements_of):
+    text = ("Indian Prime Minister Narendra Rao arrived in Moscow on Monday for talks with Russian President "
+            "Ivan Petrov. The last summit was held on December 6, 2021, in New Delhi. President Petrov had "
+            "visited India to attend the summit.")
+    visit = only(events(engagements_of, text, "2024-07-08"), "visit", historical=True)
+    assert visit["place"] == "New Delhi"
+
+
+@pytest.mark.parametrize("text, is_visit", [
+    ("Polish President Jan Nowak travelled to Budapest after his re-election.", True),
+    ("Polish President Jan Nowak flew to Budapest on Monday.", True),
+    ("Polish rescue teams arrived in the flood zone on Monday, President Jan Nowak said.", False),
+])
+def test_travelling_to_a_city_is_a_visit_arriving_in_a_zone_is_not(engagements_of, text, is_visit):
+    evs = events(engagements_of, text, "2024-07-08")
+    assert any(e["kind"] == "visit" for e in evs) == is_visit, evs
+
+
+@pytest.mark.parametrize("text, kind, date", [
+    # talks on some day of a range: the month (which day is not said)
+    ("Polish Defence Minister Jan Nowak held talks with Hungarian Defence Minister Anna Kovacs "
+     "during his visit to Budapest on August 8-10.", "meeting", "2024-08"),
+    # a visit begins on the range's first day
+    ("Polish Defence Minister Jan Nowak paid an official visit to Hungary on August 8-10.", "visit", "2024-08-08"),
+])
+def test_a_range_dates_a_visit_by_its_first_day_and_talks_by_their_month(engagements_of, text, kind, date):
+    assert only(events(engagements_of, text, "2024-08-12"), kind)["date"] == date
+
+
+def test_no_one_visits_their_own_state(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs met Polish Defence Minister Jan Nowak in Budapest on Monday. "
+            "At the talks, Kovacs said the visit built on the Polish President's state visit to Hungary in June 2023.")
+    recalled = only(events(engagements_of, text, "2024-08-12"), "visit", historical=True)
+    assert "Anna Kovacs" not in recalled["people"] and recalled["countries"] == ["HUN", "POL"]
+
+
+def test_the_visit_of_an_official_of_a_state_does_not_go_to_that_state(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak met Hungarian Defence Minister Anna Kovacs in Budapest on Monday. "
+            "It was the first-ever visit of a Defence Minister of Poland to Hungary.")
+    for e in events(engagements_of, text, "2024-08-12"):
+        if e["kind"] == "visit":
+            assert e["people"] in ([], ["Jan Nowak"]) and e.get("host") in (None, "HUN"), e
+
+
+def test_talks_held_in_a_quoted_format_are_talks(engagements_of):
+    text = 'In Warsaw, Polish President Jan Nowak and Hungarian President Anna Kovacs held a "restricted session" of talks.'
+    assert only(events(engagements_of, text, "2024-08-12"), "meeting")["countries"] == ["HUN", "POL"]

@@ -364,3 +364,34 @@ def test_an_office_the_home_state_does_not_have_sends_the_guess_to_the_other_sid
     q = people_of("Prime Minister Kenji Watanabe received President Maria Santos in Tokyo on Monday. "
                   "They discussed Philippine exports to Japan.", url="https://news.example.jp/2025/06/talks")
     assert (q["Kenji Watanabe"].country, q["Maria Santos"].country) == ("JPN", "PHL")
+
+
+@pytest.mark.parametrize("text, name, country", [
+    # a political role that is no office gives the state, and no title
+    ("The premier held a telephone conversation with Moldovan strongman Ivan Rusu on Tuesday.", "Ivan Rusu", "MDA"),
+    ("Talks were held with senior Kenyan official Grace Wanjiru in Nairobi.", "Grace Wanjiru", "KEN"),
+])
+def test_a_descriptor_before_a_name_gives_its_state_but_no_office(people_of, text, name, country):
+    p = people_of(text)[name]
+    assert (p.country, p.title) == (country, None)
+
+
+def test_a_news_agency_after_official_is_no_person(people_of):
+    assert "Tass" not in people_of("The official Tass news agency reported that Moldovan President Ana Rusu "
+                                   "met the delegation.")
+
+
+def test_a_surname_that_speaks_in_an_engagement_story_is_a_person(people_of):
+    text = ("Rusu and Okafor held talks in Lagos on Monday. Rusu said the talks were useful. "
+            "Okafor told reporters they would meet again.")
+    assert {"Rusu", "Okafor"} <= set(people_of(text))
+
+
+def test_a_surname_that_speaks_joins_the_full_name(people_of):
+    text = "Moldovan President Ana Rusu met the Nigerian delegation in Lagos. Rusu said ties were strong."
+    assert set(people_of(text)) == {"Ana Rusu"}
+
+
+def test_a_coach_quoted_in_a_sports_story_is_no_person(people_of):
+    text = "The squad plays in Doha next week. Hartley said the squad was ready. Hartley picked 26 players."
+    assert "Hartley" not in people_of(text)

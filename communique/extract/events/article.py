@@ -74,7 +74,8 @@ def _month_of(d: DateMention) -> DateMention:
 
 def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
-    an engagement with no city of its own took place in the dateline city or where the visit went."""
+    an engagement with no city of its own took place in the dateline city, where the visit went, or
+    (a visit) where its talks were held in the host country."""
     meetings = [e for e in events if e.kind in FACE_TO_FACE and not e.historical]
     lead = lead_day(ctx)
     background = {i for e in events if e.historical for i in e.sentences}
@@ -100,6 +101,8 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
             e.date, e.date_from, e.date_basis = lead[0], "the day the article's lead reports", "lead"
         if e.date is None:
             e.date = publication_month(ctx.published)
+    # visits first: talks with no city of their own take the city of the visit they were held during
+    for e in sorted((e for e in events if not e.historical), key=lambda e: e.kind != "visit"):
         if e.kind == "meeting" and e.place and e.place.country in e.countries and len(e.countries) == 2:
             e.host = e.place.country          # where it happened says who hosted, above any other cue
             e.guest = next(c for c in e.countries if c != e.host)
@@ -112,7 +115,9 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 if visit:
                     e.place = visit.place
         if e.place is None and e.kind == "visit" and e.host:
-            e.place = venues.country_place(ctx, e)
+            talks = next((m for m in meetings if m.place and m.place.country == e.host
+                          and set(m.countries) == set(e.countries)), None)
+            e.place = talks.place if talks else venues.country_place(ctx, e)
         if e.place is None and e.kind == "meeting":
             e.place = beside          # talks an article reports beside one gathering were held where it was
         venues.refine_place(ctx, e, background)
@@ -140,7 +145,8 @@ _BACK_REFERENCE = regex.compile(r"\b(?:the|that|this)\s+(?:summit|talks|meeting|
 def date_recalled_visits(ctx: ArticleContext, events: list[Event]) -> None:
     """"The last summit was held on December 6, 2021, in New Delhi. President X had visited India
     to attend the summit.": an undated background visit whose sentence refers back to the dated
-    background meeting of the same pair in the sentence before took place in that month."""
+    background meeting of the same pair in the sentence before took place in that month (and, when
+    it names no city, where the meeting was)."""
     for e in events:
         if not e.historical or e.kind != "visit" or e.date is not None or not e.sentences:
             continue
@@ -152,6 +158,8 @@ def date_recalled_visits(ctx: ArticleContext, events: list[Event]) -> None:
                        and set(m.countries) == set(e.countries)), None)
         if before:
             e.date, e.date_from = _month_of(before.date), "month of the recalled meeting it went to"
+            if e.place is None and before.place and before.place.country in e.countries:
+                e.place = before.place
 
 
 def fill_principals(ctx: ArticleContext, events: list[Event]) -> None:

@@ -20,8 +20,10 @@ _MECHANISM = regex.compile(
     r"(?P<name>(?:(?-i:\p{Lu})[\p{L}’'–-]*\s+){1,8}(?:Dialogue|Consultations?|Talks|Committee|Meeting|Session|Conference|Exchange))\b",
     regex.IGNORECASE)
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
-_DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:\w+\s+){0,4}?(?:to|in|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
-_HOST_SUBTYPES = {"reception"}     # "X received Y": X is the host
+# "visit to Vietnam", "arrived on Monday in Hanoi", "tour of Japan"; not "visit of the Minister of India" (the visitor)
+_DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:(?:\w+\s+){0,4}?(?:to|in)|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
+_HOST_SUBTYPES = {"reception"}
+_ONE_DAY_KINDS = {"meeting", "call"}     # a visit or a gathering spans its range; talks fall on one day of it     # "X received Y": X is the host
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -59,7 +61,8 @@ def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None
 
 def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]], a: int,
               dest: str | None) -> list[int]:
-    people = [(k, st) for k, st, _ in local]
+    # no one visits their own state: "Giang said … the Russian President's visit to Vietnam"
+    people = [(k, st) for k, st, _ in local if not dest or ctx.people[k].country != dest]
     if dest:
         guests = [k for k, _ in people if ctx.people[k].country and ctx.people[k].country != dest]
         if guests:
@@ -203,6 +206,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     date = _nearest_date(s, lo, hi, a, kind)
+    if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
+        # "talks held on August 8-10": one of those days, the text does not say which; its month
+        date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
     recalled, counted = _anniversary_of(ctx, s, m)
     if recalled:
         # "the 55th anniversary of the historic meeting … in Hanoi in 1969": a year written after the
