@@ -87,6 +87,7 @@ class RawMention:
 
 
 _NEVER_NAMES = set(MONTH_NAMES) | set(WEEKDAYS)
+MAX_CHAINED_TITLES = 4      # offices one person is given in a row, read before deciding whose they are
 
 
 @lru_cache(maxsize=1)
@@ -184,6 +185,9 @@ class LineParser:
             t, g = self.toks[j], self.tags[j]
             c = g.cat if g else None
             if c is None or c in (PARTICLE, CREDIT):
+                if t.text == "(" and (seen_head or in_complement) and (close := self._abbreviation(j)):
+                    j = close        # "High Representative of the European Union (EU) for …": read through
+                    continue
                 if t.text == "/" and seen_head and not in_complement and self._starts_title(j + 1):
                     title.append(t)          # "High Representative/Vice-President"
                     j += 1
@@ -364,7 +368,7 @@ class LineParser:
             j, title, countries, not_country, seen_head, counterpart, trailing, tail, _ = self.parse_title(start)
             if not seen_head or counterpart or trailing:
                 return k
-            if j < self.n and (self.cat(j) in (RANK, HON) or is_name_token(self.toks[j], self.tags[j])):
+            if self._titles_then_name(j):
                 return k             # the next person's title, not an apposition
             title = _cut_country(title, tail)
             while title and title[0].low in _DROP_FROM_TITLE:
@@ -381,6 +385,34 @@ class LineParser:
                 m.not_country = not_country
             k = j
         return k
+
+    def _abbreviation(self, j: int) -> int | None:
+        """The token after "(EU)" when token j opens a parenthesised abbreviation that more of the
+        office follows (a joiner or a title word), else None."""
+        if j + 3 < self.n and self.toks[j + 2].text == ")" and self.toks[j + 1].text.isupper() and (
+                self.cat(j + 3) in TITLE_PARTS or self.cat(j + 3) == JOINER):
+            return j + 3
+        return None
+
+    def _titles_then_name(self, j: int) -> bool:
+        """From token j, a name (or its rank) follows, perhaps after more offices held together ("…
+        of the European Commission (EC), High Representative of the EU for … Jane Roe"): the titles
+        were the next person's."""
+        for _ in range(MAX_CHAINED_TITLES):
+            while j < self.n and self.toks[j].text == "(":          # "(EC)"
+                close = next((x for x in range(j, min(self.n, j + 8)) if self.toks[x].text == ")"), None)
+                if close is None:
+                    return False
+                j = close + 1
+            if j < self.n and (self.cat(j) in (RANK, HON) or is_name_token(self.toks[j], self.tags[j])):
+                return True
+            if j >= self.n or self.toks[j].text not in (",", "and") or not self._starts_title(j + 1):
+                return False
+            phrase = self.parse_title(j + 1)
+            if phrase.trailing:
+                return True          # "… for Foreign Affairs and Security Policy Jane Roe": her name closes it
+            j = phrase.end
+        return False
 
     def parse_named(self, i: int) -> tuple[RawMention | None, int]:
         """'Jane Roe, Director General for Strategy at the French Ministry…': a bare name of two or

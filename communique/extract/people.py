@@ -19,10 +19,10 @@ from spacy.lang.en.stop_words import STOP_WORDS
 
 from communique import lexicons
 from communique.extract.countries import outlet_country, paired_states, rank_countries, url_country
-from communique.extract.events.triggers import any_trigger
 from communique.extract.lexmatch import Line, tag_lines
 from communique.extract.mentions import RawMention, is_name_token, line_mentions, name_with_appositive
 from communique.extract.places import dateline_place, is_city, large_city
+from communique.extract.triggers import any_trigger
 from communique.model import Person, Span
 from communique.text import MONTHS, WEEKDAYS, is_headline_case
 from communique.text import fold as text_fold

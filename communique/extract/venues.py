@@ -36,7 +36,7 @@ def _as_country_place(code: str, span: Span) -> Place | None:
     return Place(span.start, span.end, span.text, span.text, code, 0)
 
 
-def _is_country_place(p: Place) -> bool:
+def is_country_place(p: Place) -> bool:
     return p.population == 0 and _norm(p.text) in _country_names(p.country)
 
 
@@ -97,5 +97,5 @@ def refine_place(ctx: ArticleContext, e: Event, background: set[int]) -> None:
     that state the article names elsewhere ("… in Lima", "the visit given to Hanoi")."""
     if e.place is None and e.kind in ("meeting", "multilateral"):
         e.place = venue_country(ctx, e)
-    if e.place is not None and _is_country_place(e.place):
+    if e.place is not None and is_country_place(e.place):
         e.place = only_city_of(ctx, e.place.country, background) or e.place

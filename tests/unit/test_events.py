@@ -574,3 +574,11 @@ def test_the_visit_of_an_official_of_a_state_does_not_go_to_that_state(engagemen
 def test_talks_held_in_a_quoted_format_are_talks(engagements_of):
     text = 'In Warsaw, Polish President Jan Nowak and Hungarian President Anna Kovacs held a "restricted session" of talks.'
     assert only(events(engagements_of, text, "2024-08-12"), "meeting")["countries"] == ["HUN", "POL"]
+
+
+def test_the_possessor_of_a_recalled_visit_is_no_participant_of_the_talks(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak in Warsaw "
+            "on Monday. At the talks, Kovacs said the agreements reached during President Piotr Zielinski's "
+            "state visit to Hungary in June were being carried out. President Zielinski said so too.")
+    meeting = only(events(engagements_of, text, "2024-08-13"), "meeting")
+    assert "Piotr Zielinski" not in meeting["people"]

@@ -395,3 +395,15 @@ def test_a_surname_that_speaks_joins_the_full_name(people_of):
 def test_a_coach_quoted_in_a_sports_story_is_no_person(people_of):
     text = "The squad plays in Doha next week. Hartley said the squad was ready. Hartley picked 26 players."
     assert "Hartley" not in people_of(text)
+
+
+def test_offices_chained_before_the_next_name_are_not_an_apposition(people_of):
+    # "At the invitation of Minister A, Vice President of X (VP), High Representative of Y (HR) for Z B …":
+    # the offices after A's name are B's
+    text = ("At the invitation of Foreign Minister Ana Pires, Vice President of the European Commission (EC), "
+            "High Representative of the European Union (EU) for Foreign Affairs and Security Policy Lena Haas "
+            "pays an official visit to Portugal.")
+    p = people_of(text, url="https://news.example.pt/2024/07/visit")
+    assert p["Ana Pires"].country == "PRT"
+    assert (p["Lena Haas"].country, p["Lena Haas"].title) == (
+        "EUU", "High Representative of the European Union for Foreign Affairs and Security Policy")

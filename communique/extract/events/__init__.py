@@ -9,7 +9,7 @@ Four steps, one module each:
    and principals compatible) become one event with all their evidence. A welcome ceremony and the
    talks that follow it are one meeting; a visit is one trip.
 4. article.py: what the whole article adds (a date from the lead or the publication, principals).
-../event.py holds the Event, triggers.py the rules, record.py the JSON shape.
+../event.py holds the Event, ../triggers.py the rules (people.py reads them too), record.py the JSON shape.
 Sentences that only refer back ("the talks", "the visit") enrich an event; they never create one.
 """
 from __future__ import annotations
@@ -21,8 +21,8 @@ from communique.extract.events.background import mark_historical
 from communique.extract.events.candidates import candidates
 from communique.extract.events.merging import merge
 from communique.extract.events.record import as_record, confidence
-from communique.extract.events.triggers import any_trigger, rules
 from communique.extract.sides import settle_opposites
+from communique.extract.triggers import any_trigger, rules
 
 __all__ = ["NEWS_WINDOW_DAYS", "Event", "Rule", "any_trigger", "as_record", "candidates", "confidence", "extract_events",
            "merge", "rules"]

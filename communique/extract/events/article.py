@@ -111,7 +111,8 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                 e.place = ctx.dateline
             elif e.kind == "meeting":
                 visit = next((v for v in events if v.kind == "visit" and not v.historical
-                              and set(v.countries) == set(e.countries) and v.place), None)
+                              and set(v.countries) == set(e.countries) and v.place
+                              and not venues.is_country_place(v.place)), None)   # a city, not a state
                 if visit:
                     e.place = visit.place
         if e.place is None and e.kind == "visit" and e.host:
@@ -166,10 +167,14 @@ def fill_principals(ctx: ArticleContext, events: list[Event]) -> None:
     """A news engagement whose sentences name no one for a side was held, for that side, by the
     article's principal of that state (its titled person named most, or quoted): "The two leaders
     discussed trade" after "President X … President Y" earlier in the article."""
+    # "… reached during President X's state visit in June": X, named only for a recalled engagement,
+    # held none of the news
+    recalled = frozenset(k for e in events if e.historical for k in e.people) - {
+        k for e in events if not e.historical for k in e.people}
     for e in events:
         if e.historical or e.kind not in ("meeting", "call", "visit"):
             continue
         present = {ctx.people[k].country for k in e.people}
         sides = [e.guest] if e.kind == "visit" and e.guest else ([] if e.kind == "visit" else e.countries)
         missing = [c for c in sides if c and c not in present]
-        e.people += [k for k in principals(ctx, missing) if k not in e.people]
+        e.people += [k for k in principals(ctx, missing, recalled) if k not in e.people]

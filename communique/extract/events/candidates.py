@@ -8,7 +8,7 @@ from communique.extract import anniversary, rounds
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
-from communique.extract.events.triggers import any_trigger, excluded, rules
+from communique.extract.triggers import any_trigger, excluded, rules
 from communique.kinds import FACE_TO_FACE
 from communique.model import Evidence
 
@@ -218,9 +218,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     places = [p for p in s.places if lo <= p.start < hi] or s.places
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
-    local_people = [t for t in s.people if lo <= t[1] < hi]
+    sentence_people = s.people if kind == "visit" else [t for t in s.people if not _visit_possessor(ctx, t)]
+    local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
-        local_people = s.people
+        local_people = sentence_people
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
     bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
     if kind == "visit":
@@ -262,7 +263,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         bare = False
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True
-    people = unique(k for k, _, _ in (local_people if shared else s.people))
+    people = unique(k for k, _, _ in (local_people if shared else sentence_people))
     if kind != "multilateral" and not bare:
         found = _pronoun_subject(ctx, s, m, a, people, sides)
         people += found
@@ -296,6 +297,16 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                   ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
             for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
+
+
+_POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
+
+
+def _visit_possessor(ctx: ArticleContext, mention: tuple[int, int, int]) -> bool:
+    """"… the leaders reached during President X's state visit": X is named for that visit, not as a
+    participant of the talks the sentence reports."""
+    _, _, end = mention
+    return bool(_POSSESSED_VISIT.match(ctx.body, end, end + 60))
 
 
 def _pronoun_actor(ctx: ArticleContext, s: Sentence, m: regex.Match, a: int,

@@ -176,14 +176,15 @@ def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event],
 PRINCIPAL_MENTIONS = 2
 
 
-def principals(ctx: ArticleContext, countries: list[str]) -> list[int]:
+def principals(ctx: ArticleContext, countries: list[str], exclude: frozenset[int] = frozenset()) -> list[int]:
     """The talks an article never attributes were held by each side's principal: the titled person
     of that country named most often (at least PRINCIPAL_MENTIONS times, or quoted: "Minister X
-    said…"), if there is one."""
+    said…"), if there is one; `exclude`: people who cannot be (only ever recalled)."""
     out = []
     for country in countries:
         ranked = sorted((-len(p.mentions), k) for k, p in enumerate(ctx.people)
-                        if p.country == country and p.title and (len(p.mentions) >= PRINCIPAL_MENTIONS
+                        if k not in exclude and p.country == country and p.title
+                        and (len(p.mentions) >= PRINCIPAL_MENTIONS
                                                                  or speaking_at(ctx.body, p)))
         if ranked:
             out.append(ranked[0][1])
