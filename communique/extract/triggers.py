@@ -52,6 +52,17 @@ def excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern
 
 
 @cache
+def _domestic_after() -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{p})" for p in lexicons.events().get("domestic_after", [])) or r"(?!)")
+
+
+def domestic(text: str, end: int) -> bool:
+    """"during a meeting of the Russian Security Council": one state's own body meets — named, but
+    no engagement between states (and no sign that an engagement was only planned)."""
+    return bool(_domestic_after().match(text, end))
+
+
+@cache
 def any_trigger() -> regex.Pattern:
     """All trigger patterns as one alternation: it matches a sentence exactly when one of them does,
     so the sentences with no trigger (most of them) cost one scan instead of one per pattern."""

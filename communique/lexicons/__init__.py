@@ -28,7 +28,7 @@ _state = {"directory": SHIPPED, "read": False}
 # Where each file keeps regular expressions: a key, `*` for every item of a list or value of a
 # dict, a number for a position in a list.
 REGEX_ENTRIES: dict[str, list[str]] = {
-    "events.json": ["rules/*/patterns/*", "not_engagement/*", "historical_cues/*"],
+    "events.json": ["rules/*/patterns/*", "not_engagement/*", "historical_cues/*", "domestic_after/*"],
     "documents.json": ["types/*/1", "signed", "existing", "planned", "not_bilateral", "generic", "subject_stop"],
     "areas.json": ["cooperation_cue", "self_evident/*/*"],
     "statements.json": ["positions/*/1", "speech"],

@@ -582,3 +582,16 @@ def test_the_possessor_of_a_recalled_visit_is_no_participant_of_the_talks(engage
             "state visit to Hungary in June were being carried out. President Zielinski said so too.")
     meeting = only(events(engagements_of, text, "2024-08-13"), "meeting")
     assert "Piotr Zielinski" not in meeting["people"]
+
+
+def test_a_meeting_of_one_states_own_body_is_no_engagement(engagements_of):
+    text = ("Polish President Jan Nowak spoke with Hungarian President Anna Kovacs by phone on Monday. "
+            "Nowak said so later during a meeting of the Polish National Security Council.")
+    assert [e["kind"] for e in events(engagements_of, text, "2024-08-13")] == ["call"]
+
+
+def test_people_of_an_engagement_named_in_a_time_adjunct_are_not_this_ones(engagements_of):
+    text = ("Polish President Jan Nowak held a telephone conversation with Hungarian President Anna Kovacs, "
+            "two days after the Polish leader's conversation with Czech President Petr Novak.")
+    call = only(events(engagements_of, text, "2024-08-13"), "call")
+    assert (call["countries"], call["people"]) == (["HUN", "POL"], ["Jan Nowak", "Anna Kovacs"])

@@ -8,7 +8,7 @@ from communique.extract import anniversary, rounds
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
-from communique.extract.triggers import any_trigger, excluded, rules
+from communique.extract.triggers import any_trigger, domestic, excluded, rules
 from communique.kinds import FACE_TO_FACE
 from communique.model import Evidence
 
@@ -74,9 +74,10 @@ def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]
     return after[:1]
 
 
-def _sides(ctx: ArticleContext, s: Sentence, kind: str) -> tuple[list[str], bool]:
-    """Countries of the sides: the people's, then the countries named, then the article's pair."""
-    from_people = unique(ctx.people[k].country for k, _, _ in s.people)
+def _sides(ctx: ArticleContext, s: Sentence, kind: str, people: list[tuple[int, int, int]]) -> tuple[list[str], bool]:
+    """Countries of the sides: the people's (those of the sentence this engagement has), then the
+    countries named, then the article's pair."""
+    from_people = unique(ctx.people[k].country for k, _, _ in people)
     named = unique(code for code, _ in s.countries)
     sides = list(from_people)
     if kind == "multilateral":
@@ -139,7 +140,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
             for m in rule.pattern.finditer(s.text):
                 if len(hits) >= MAX_TRIGGERS_PER_SENTENCE:
                     break
-                if taken.find(1, m.start(), m.end()) != -1:
+                if taken.find(1, m.start(), m.end()) != -1 or (rule.kind == "meeting" and domestic(s.text, m.end())):
                     continue
                 if not excluded(s.text, m.start(), m.end(), not_engagement):
                     hits.append((rule, m))
@@ -218,7 +219,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     places = [p for p in s.places if lo <= p.start < hi] or s.places
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
-    sentence_people = s.people if kind == "visit" else [t for t in s.people if not _visit_possessor(ctx, t)]
+    other = [(s.span.start + x.start(), s.span.start + x.end()) for x in _OTHER_ENGAGEMENT.finditer(s.text, m.end())]
+    sentence_people = [t for t in s.people if (kind == "visit" or not _visit_possessor(ctx, t))
+                       and not any(x <= t[1] < y for x, y in other)]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
         local_people = sentence_people
@@ -242,7 +245,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest, cue=cue,
                    anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
-    sides, from_context = _sides(ctx, s, kind)
+    sides, from_context = _sides(ctx, s, kind, sentence_people)
     subject: list[int] = []
     if kind in FACE_TO_FACE and not rule.anaphoric:
         subject = _pronoun_actor(ctx, s, m, a, local_people)
@@ -299,6 +302,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
 
 
+# "… held a telephone conversation with Y, four days after X's conversation with Z": an engagement
+# named in a time adjunct after the trigger is another one; its people are not this one's
+_OTHER_ENGAGEMENT = regex.compile(
+    r"\b(?:after|before|following)\s+(?:[^,;.]{0,60}?\s)?(?:conversation|call|talks|meeting|visit|summit|trip)s?\b"
+    r"(?:\s+(?:with|to|in)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
 
