@@ -65,6 +65,11 @@ _ABBREVIATION = regex.compile(r"\s*\([\p{Lu}\p{Ll}]{2,8}\)")
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
 _SECTOR_LIST = regex.compile(r"\s+in\s+(?:the\s+)?(?P<list>[^.;:()]{3,160}?)\s+(?:sectors|fields|areas|domains)\b",
                              regex.IGNORECASE)       # "agreements in the defence, health and education sectors"
+_COPULA = regex.compile(r"\s+(?:(?:of|on|for)\s+[^,;.]{1,60}?\s+)?(?:is|was|are|were)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}",
+                        regex.IGNORECASE)
+# "the trade and investment agreements": the fields as one-word modifiers coordinated before the noun
+_PRE_LIST = regex.compile(r"\b(?:the|two|three|both|their|its)\s+(?P<list>(?:\p{Ll}[\p{Ll}-]+,\s+)*\p{Ll}[\p{Ll}-]+"
+                          r"\s+and\s+\p{Ll}[\p{Ll}-]+)\s+$")
 _DASH_LIST = regex.compile(r"\s*(?:\s[-–—]|[–—:])\s*")
 _DASH_END = regex.compile(r"\s[-–—]\s|[–—]|[;.]|\s(?:were|was|are|have|has|had)\s", regex.IGNORECASE)
 # "agreement on …", "an MoU for …", "on …" opening an item of such a list: the subject follows
@@ -139,6 +144,9 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
             if not any(m.start() < y and x < m.end() for x, y in (mm.span() for _, mm in matches)):
                 matches.append((name, m))
     matches.sort(key=lambda nm: nm[1].start())
+    # "The Treaty of X was a defence pact that …": the same document again, named no further
+    matches = [nm for k, nm in enumerate(matches)
+               if not (k and _COPULA.fullmatch(text[matches[k - 1][1].end():nm[1].start()]))]
     out: list[Agreement] = []
     consumed: set[int] = set()
     for n, (name, m) in enumerate(matches):
@@ -222,6 +230,7 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
     if link is None and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):
         link = _LINK.match(text, matches[n + 1][1].end())
     sectors = _SECTOR_LIST.match(text, b) if link is None else None
+    before = _PRE_LIST.search(text[:a]) if link is None and sectors is None else None
     dashed = _DASH_LIST.match(text, b) if link is None and sectors is None and count else None
     verb_from = b                     # where the signing or planning verb is looked for around the document
     if dashed:
@@ -234,6 +243,8 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
         items = _list_items(body, heads=True)
     elif sectors:
         items = _list_items(sectors.group("list"), heads=False)
+    elif before:
+        items = _list_items(before.group("list"), heads=False)
     elif link:
         rest = text[link.end():]
         cut = _list_stop().search(rest)

@@ -194,3 +194,22 @@ def test_documents_in_a_list_of_sectors_are_one_document_each(engagements_of):
                                            "agreements in the forestry, customs and tourism sectors.")
     assert sorted(d["subject"] for d in found) == ["customs", "forestry", "tourism"]
     assert {(d["type"], d["status"]) for d in found} == {("agreement", "signed")}
+
+
+def test_fields_coordinated_before_plural_documents_are_one_document_each(engagements_of):
+    # the fields as modifiers before the noun; "the signature of" is the signing
+    found = docs(engagements_of, MEETING + " They welcomed the signature of the customs and fisheries "
+                                           "agreements last month.")
+    assert sorted((d["subject"], d["status"]) for d in found) == [("customs", "signed"), ("fisheries", "signed")]
+
+
+def test_a_pact_is_an_agreement(engagements_of):
+    found = docs(engagements_of, MEETING + " The two countries signed a fisheries pact on Friday.")
+    assert [(d["type"], d["status"]) for d in found] == [("agreement", "signed")]
+
+
+def test_a_document_named_again_after_a_copula_is_the_same_document(engagements_of):
+    # "X was a defence pact that both signed in 2008": one document, dated by the year after the copula
+    found = docs(engagements_of, MEETING + " The Treaty of Friendship was a defence pact that both nations "
+                                           "signed in 2008.")
+    assert [(d["type"], d["date"]) for d in found] == [("treaty", "2008")]
