@@ -595,3 +595,15 @@ def test_people_of_an_engagement_named_in_a_time_adjunct_are_not_this_ones(engag
             "two days after the Polish leader's conversation with Czech President Petr Novak.")
     call = only(events(engagements_of, text, "2024-08-13"), "call")
     assert (call["countries"], call["people"]) == (["HUN", "POL"], ["Jan Nowak", "Anna Kovacs"])
+
+
+@pytest.mark.parametrize("text, kinds", [
+    ("Polish President Jan Nowak and Hungarian President Anna Kovacs held a summit in Budapest on Sunday.", ["meeting"]),
+    # only agreed on, and the meeting at the forum is still reported
+    ("Polish President Jan Nowak and Hungarian President Anna Kovacs agreed on Friday to hold a summit in "
+     "December. Nowak spoke at the outset of the meeting on the sidelines of the regional forum in Vienna.",
+     ["meeting"]),
+])
+def test_two_leaders_holding_a_summit_is_a_meeting(engagements_of, text, kinds):
+    evs = [e for e in events(engagements_of, text, "2024-08-13") if e["kind"] != "multilateral"]
+    assert [e["kind"] for e in evs] == kinds and evs[0]["countries"] == ["HUN", "POL"], evs
