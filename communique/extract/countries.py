@@ -28,8 +28,24 @@ def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[s
             if g is None and "-" in t.text:
                 out += _compound_parts(body, toks, k)
         out += _paired_capitals(body, toks, tags)
+        out += _pair_adjectives(body, toks, tags)
         out += _headline_acronyms(line, start)
     return sorted(out, key=lambda cs: cs[1].start)
+
+
+@lru_cache(maxsize=1)
+def _pair_table() -> dict[str, list[str]]:
+    return {k.lower(): v for k, v in lexicons.pair_adjectives().items()}
+
+
+def _pair_adjectives(body: str, toks: list, tags: list) -> list[tuple[str, Span]]:
+    """"the inter-Korean summit": one word naming two states, a mention of each (lexicons/pair_adjectives.json)."""
+    table = _pair_table()
+    out = []
+    for t, g in zip(toks, tags, strict=False):
+        if g is None and "-" in t.text and (codes := table.get(t.text.lower())):
+            out += [(code, Span(t.start, t.end, body[t.start:t.end])) for code in codes]
+    return out
 
 
 @lru_cache(maxsize=1)

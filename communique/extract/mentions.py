@@ -185,9 +185,6 @@ class LineParser:
             t, g = self.toks[j], self.tags[j]
             c = g.cat if g else None
             if c is None or c in (PARTICLE, CREDIT):
-                if t.text == "(" and (seen_head or in_complement) and (close := self._abbreviation(j)):
-                    j = close        # "High Representative of the European Union (EU) for …": read through
-                    continue
                 if t.text == "/" and seen_head and not in_complement and self._starts_title(j + 1):
                     title.append(t)          # "High Representative/Vice-President"
                     j += 1
@@ -386,14 +383,6 @@ class LineParser:
             k = j
         return k
 
-    def _abbreviation(self, j: int) -> int | None:
-        """The token after "(EU)" when token j opens a parenthesised abbreviation that more of the
-        office follows (a joiner or a title word), else None."""
-        if j + 3 < self.n and self.toks[j + 2].text == ")" and self.toks[j + 1].text.isupper() and (
-                self.cat(j + 3) in TITLE_PARTS or self.cat(j + 3) == JOINER):
-            return j + 3
-        return None
-
     def _titles_then_name(self, j: int) -> bool:
         """From token j, a name (or its rank) follows, perhaps after more offices held together ("…
         of the European Commission (EC), High Representative of the EU for … Jane Roe"): the titles
@@ -404,6 +393,8 @@ class LineParser:
                 if close is None:
                     return False
                 j = close + 1
+                if j < self.n and self.cat(j) == JOINER and self.toks[j].low != "and":
+                    return self._complement_then_name(j)    # "(EU) for Foreign Affairs … Jane Roe"
             if j < self.n and (self.cat(j) in (RANK, HON) or is_name_token(self.toks[j], self.tags[j])):
                 return True
             if j >= self.n or self.toks[j].text not in (",", "and") or not self._starts_title(j + 1):
@@ -413,6 +404,16 @@ class LineParser:
                 return True          # "… for Foreign Affairs and Security Policy Jane Roe": her name closes it
             j = phrase.end
         return False
+
+    def _complement_then_name(self, j: int) -> bool:
+        """An office's complement resumed after a parenthesis ("for Foreign Affairs and Security Policy
+        Jane Roe pays …"): the capitalised run that follows ends in two or more words no lexicon
+        knows — a name."""
+        unknown = 0
+        while j < self.n and (self.toks[j].cap or self.cat(j) == JOINER):
+            unknown = unknown + 1 if self.tags[j] is None and self.toks[j].cap else 0
+            j += 1
+        return unknown >= 2
 
     def parse_named(self, i: int) -> tuple[RawMention | None, int]:
         """'Jane Roe, Director General for Strategy at the French Ministry…': a bare name of two or

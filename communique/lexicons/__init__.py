@@ -62,7 +62,7 @@ def check() -> None:
     """Read every lexicon now: a missing file or a bad pattern stops the run before the first
     article, not article by article (the components call this when they are built)."""
     for load in (countries, offices, ranks, events, documents, anniversaries, ambiguous_country_names,
-                 heads_by_state, relations, areas, statements, nicknames, plover):
+                 heads_by_state, relations, areas, statements, nicknames, plover, pair_adjectives):
         load()
 
 
@@ -162,6 +162,12 @@ def anniversaries() -> dict:
 def ambiguous_country_names() -> dict[str, list[str]]:
     """Typed names that fit several states ("Korea"): refused with the choices at the CLI and API."""
     return {k: v for k, v in _load("ambiguous_country_names.json").items() if not k.startswith("_")}
+
+
+@cache
+def pair_adjectives() -> dict[str, list[str]]:
+    """Adjectives naming two states at once ("inter-Korean") -> their alpha-3 codes."""
+    return {k: v for k, v in _load("pair_adjectives.json").items() if not k.startswith("_")}
 
 
 @cache

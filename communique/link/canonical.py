@@ -159,7 +159,8 @@ def refresh_event(conn: sqlite3.Connection, event_id: int) -> None:
     if not rows:
         conn.execute("DELETE FROM events WHERE id = ?", (event_id,))
         return
-    best = best_date((r[3], r[4], r[5]) for r in rows)
+    # a day or month taken from the publication is no written date: such an event is `reported`
+    best = best_date((r[3], r[4], r[5]) for r in rows if r[5] != "published")
     date = best[0] if best else None
     chosen = next((k for k, r in enumerate(rows) if best and (r[3], r[4], r[5]) == best), None)
     written_end = rows[chosen][6] if chosen is not None else None

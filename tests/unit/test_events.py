@@ -108,8 +108,8 @@ def test_talks_only_referred_to_still_make_an_incomplete_event(engagements_of):
     found = engagements_of(text, "2025-03-06")
     assert [e["kind"] for e in found["events"]] == ["meeting"]
     e = found["events"][0]
-    # no sentence dates it: only the publication month, labelled as such (issue 12)
-    assert e["confidence"] < 1.0 and (e["date"], e["date_source"]) == ("2025-03", "published")
+    # no sentence dates it and the lead names no other day: the publication day, labelled as such (issue 12)
+    assert e["confidence"] < 1.0 and (e["date"], e["date_source"]) == ("2025-03-06", "published")
 
 
 def test_undated_article_keeps_unknown_year(engagements_of):
@@ -157,9 +157,14 @@ def test_a_bid_to_host_is_not_an_engagement(engagements_of):
 
 # ---- issue 12: dates stated outside the trigger sentence --------------------------------------
 
-def test_undated_news_talks_take_the_publication_month(engagements_of):
+def test_undated_news_talks_take_the_publication_day_or_month(engagements_of):
     e = only(events(engagements_of, "Hungarian Prime Minister Anna Kovacs held talks with Polish Prime Minister "
                                     "Jan Nowak in Warsaw.", published="2024-05-17"), "meeting")
+    assert (e["date"], e["date_precision"], e["date_source"]) == ("2024-05-17", "day", "published")
+    # a lead that tells of another day: the talks may have been then, only the month is sure
+    e = only(events(engagements_of, "I was in Vienna last Thursday for a funeral. Hungarian Prime Minister "
+                                    "Anna Kovacs held talks with Polish Prime Minister Jan Nowak in Warsaw.",
+                    published="2024-05-17"), "meeting")
     assert (e["date"], e["date_precision"], e["date_source"]) == ("2024-05", "month", "published")
 
 
@@ -607,3 +612,18 @@ def test_people_of_an_engagement_named_in_a_time_adjunct_are_not_this_ones(engag
 def test_two_leaders_holding_a_summit_is_a_meeting(engagements_of, text, kinds):
     evs = [e for e in events(engagements_of, text, "2024-08-13") if e["kind"] != "multilateral"]
     assert [e["kind"] for e in evs] == kinds and evs[0]["countries"] == ["HUN", "POL"], evs
+
+
+def test_an_undated_call_is_placed_on_the_publication_day_and_an_undated_visit_in_its_month(engagements_of):
+    text = "Polish President Jan Nowak held a telephone conversation with Hungarian President Anna Kovacs."
+    call = only(events(engagements_of, text, "2024-08-13"), "call")
+    assert (call["date"], call["date_source"]) == ("2024-08-13", "published")
+    visit = only(events(engagements_of, "Polish President Jan Nowak has arrived in Hungary for an official visit.",
+                        "2024-08-13"), "visit")
+    assert (visit["date"], visit["date_source"]) == ("2024-08", "published")
+
+
+def test_an_inter_korean_summit_is_between_the_two_koreas(engagements_of):
+    found = engagements_of("The inter-Korean summit was held on Friday, and the two sides issued the Panmunjeom "
+                           "Declaration outlining their intentions.", "2018-04-28")
+    assert [d["countries"] for d in found["agreements"]] == [["KOR", "PRK"]]
