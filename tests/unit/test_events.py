@@ -618,7 +618,7 @@ def test_an_undated_call_is_placed_on_the_publication_day_and_an_undated_visit_i
     text = "Polish President Jan Nowak held a telephone conversation with Hungarian President Anna Kovacs."
     call = only(events(engagements_of, text, "2024-08-13"), "call")
     assert (call["date"], call["date_source"]) == ("2024-08-13", "published")
-    visit = only(events(engagements_of, "Polish President Jan Nowak has arrived in Hungary for an official visit.",
+    visit = only(events(engagements_of, "Polish President Jan Nowak is paying an official visit to Hungary.",
                         "2024-08-13"), "visit")
     assert (visit["date"], visit["date_source"]) == ("2024-08", "published")
 
@@ -627,3 +627,23 @@ def test_an_inter_korean_summit_is_between_the_two_koreas(engagements_of):
     found = engagements_of("The inter-Korean summit was held on Friday, and the two sides issued the Panmunjeom "
                            "Declaration outlining their intentions.", "2018-04-28")
     assert [d["countries"] for d in found["agreements"]] == [["KOR", "PRK"]]
+
+
+def test_the_day_a_visit_ended_dates_only_its_month(engagements_of):
+    text = ("Polish President Jan Nowak left Budapest on November 5, concluding his five-day state visit to "
+            "Hungary at the invitation of Hungarian President Anna Kovacs.")
+    visit = only(events(engagements_of, text, "2023-11-06"), "visit")
+    assert visit["date"] == "2023-11"
+
+
+def test_the_day_of_what_a_trip_was_scheduled_for_dates_only_its_month(engagements_of):
+    text = ("The talks took place during Polish Foreign Minister Jan Nowak's trip to Hungary to attend the "
+            "regional summit scheduled for February 27-28.")
+    visit = only(events(engagements_of, text, "2019-02-27"), "visit")
+    assert visit["date"] == "2019-02"
+
+
+def test_a_visitor_who_has_arrived_began_the_visit_on_the_publication_day(engagements_of):
+    visit = only(events(engagements_of, "Polish President Jan Nowak has arrived in Hungary for an official visit.",
+                        "2024-08-13"), "visit")
+    assert (visit["date"], visit["date_source"]) == ("2024-08-13", "published")

@@ -42,6 +42,8 @@ def publication_day(published: str | None) -> DateMention | None:
     return DateMention(0, 0, "", f"{y:04d}-{m:02d}-{d:02d}", "day", "published")
 
 
+# "X has arrived in Moscow": a visit that began as the report was written
+_JUST_ARRIVED = regex.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:arrived|landed)\b", regex.IGNORECASE)
 LEAD_SENTENCES = 6       # how far into the body the lead may run (site furniture comes first on some pages)
 
 
@@ -116,7 +118,8 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
         if e.date is None and e.kind in ("meeting", "call", "multilateral") and lead and _shares(lead[1], e):
             e.date, e.date_from, e.date_basis = lead[0], "the day the article's lead reports", "lead"
         if e.date is None:
-            same_day = e.kind != "visit" and not lead_days
+            just_arrived = e.kind == "visit" and any(_JUST_ARRIVED.search(ctx.sentences[i].text) for i in e.sentences)
+            same_day = (e.kind != "visit" or just_arrived) and not lead_days
             e.date = publication_day(ctx.published) if same_day else publication_month(ctx.published)
     # visits first: talks with no city of their own take the city of the visit they were held during
     for e in sorted((e for e in events if not e.historical), key=lambda e: e.kind != "visit"):

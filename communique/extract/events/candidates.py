@@ -33,6 +33,14 @@ _FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?
 _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
 
+# "… to attend the summit scheduled for February 27-28": the date of something planned, not this
+_SCHEDULED = regex.compile(r"\b(?:scheduled|slated|set|planned|due)\s+(?:for|on)\s+(?:the\s+)?$", regex.IGNORECASE)
+# "left Hanoi on November 5, concluding a five-day visit": the day a visit ended, not the one it began
+_DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing|concluded|concludes|concluding"
+                           r"|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|ending|completed|completes|completing)\b",
+                           regex.IGNORECASE)
+
+
 def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
     Dates in a 'since …' clause date something else ("since he took office last year")."""
@@ -42,8 +50,12 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
     if not usable:
         return None
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
-    return min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
+    best = min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
                                       abs(d.start - pos) + (0 if d.start >= pos else 15)))
+    if best.precision == "day" and best.value and _SCHEDULED.search(s.text[:s.local(best.start)]):
+        # the day of what the trip was for, planned: only the month is the trip's
+        best = DateMention(best.start, best.end, best.text, best.value[:-3], "month", best.source)
+    return best
 
 
 def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
@@ -240,6 +252,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if date and date.precision == "day" and not date.is_range and kinds & FACE_TO_FACE and not own_day:
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the meeting in the same sentence"
+        elif date and date.precision == "day" and not date.is_range and _DEPARTURE.search(s.text):
+            date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
+            date_from = "month of the day it ended"
         else:
             date_from = None
         ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest, cue=cue,
