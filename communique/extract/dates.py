@@ -24,6 +24,9 @@ _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _NEAR = r"(?:this|last|next|the\s+same|the\s+previous|the\s+following)"
+_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
+_NUMBER_WORDS = "|".join(w for w in _NUMBERS if len(w) > 2)
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNORECASE | regex.VERBOSE)) for name, p in [
     ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),
@@ -53,6 +56,9 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNO
                  r"|on\s+the\s+(?:same\s+)?day(?=\s*[.,;]|\s*$))\b"),
     ("span_word", rf"\b(?:(?P<part>early|late|mid|earlier|later)[\s-]+)?(?P<rel>{_NEAR})\s+(?P<unit>week|month|year)\b"),
     ("name_year", rf"\b\p{{Lu}}[\p{{L}}]+[-–]\s?(?P<y>{_Y})\b"),
+    # 10 years ago / a month ago / two decades ago
+    ("ago", rf"\b(?:(?:just|some|about|nearly|almost|over|more\s+than)\s+)?(?P<n>\d{{1,3}}|an?|one|{_NUMBER_WORDS})\s+"
+            rf"(?P<unit>years?|months?|decades?)\s+ago\b"),
 ]]
 
 _FUTURE = regex.compile(r"\b(?:will|shall|would|to\s+be\s+held|scheduled|upcoming|plans?\s+to|expected|is\s+set\s+to|coming)\b",
@@ -282,6 +288,22 @@ def _span_word(g: dict, ref, future: bool, context_year: int | None) -> Resolved
     return _fmt(anchor.year, anchor.month), "month", "relative", None
 
 
+def _ago(g: dict, ref, future: bool, context_year: int | None) -> Resolved | None:
+    """Written as "10 years ago", "a month ago": counted back from the publication, at the unit's
+    precision (a decade gives its year)."""
+    ry, rm, _ = ref
+    n = int(g["n"]) if g["n"].isdigit() else _NUMBERS[g["n"].lower()]
+    unit = g["unit"].lower().rstrip("s")
+    if ry is None:
+        return None, "year" if unit != "month" else "month", "relative", None
+    if unit == "month":
+        if rm is None:
+            return None, "month", "relative", None
+        total = ry * 12 + (rm - 1) - n
+        return _fmt(total // 12, total % 12 + 1), "month", "relative", None
+    return _fmt(ry - n * (10 if unit == "decade" else 1)), "year", "relative", None
+
+
 _RESOLVERS: dict[str, Callable[[dict, tuple, bool, int | None], Resolved | None]] = {
     "numeric": _numeric,
     "iso": _iso,
@@ -298,6 +320,7 @@ _RESOLVERS: dict[str, Callable[[dict, tuple, bool, int | None], Resolved | None]
     "weekday": _weekday,
     "day_word": _day_word,
     "span_word": _span_word,
+    "ago": _ago,
 }
 
 
@@ -312,8 +335,9 @@ def _resolve(name: str, m: regex.Match, ref, future: bool, context_year: int | N
 # skips the forms that cannot match (15 case-insensitive scans per sentence were the costliest step).
 _NEEDS = {"iso": "d", "numeric": "d", "md_range": "dm", "dm_range": "dm", "md": "dm", "dm": "dm", "poss_month": "m",
           "rel_month": "m", "month": "m", "year_range": "d", "year": "d", "weekday": "w", "day_word": "r",
-          "span_word": "r", "name_year": "d"}
+          "span_word": "r", "name_year": "d", "ago": "a"}
 _CUES = {"d": regex.compile(r"\d"),
+         "a": regex.compile(r"\bago\b", regex.IGNORECASE),
          "m": regex.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", regex.IGNORECASE),
          "w": regex.compile(r"(?:mon|tues|wednes|thurs|fri|satur|sun)day", regex.IGNORECASE),
          "r": regex.compile(r"today|yesterday|tomorrow|this\s+(?:morning|afternoon|evening)|tonight|night|the\s+(?:same\s+)?day|week|month|year",

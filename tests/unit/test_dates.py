@@ -72,3 +72,14 @@ def test_month_names_are_whole_words_and_day_words(text, value):
     from communique.extract.dates import find_dates
     found = find_dates(text, "2024-04-04")
     assert [d.value for d in found] == ([value] if value else [])
+
+
+@pytest.mark.parametrize("text, value, precision", [
+    ("Since my first state visit to Hungary 10 years ago, ties have grown.", "2013", "year"),
+    ("the agreements signed just one month ago", "2023-02", "month"),
+    ("They first met two decades ago.", "2003", "year"),
+    ("a year ago", "2022", "year"),
+])
+def test_a_time_counted_back_from_the_publication(text, value, precision):
+    (d,) = find_dates(text, "2023-03-21")
+    assert (d.value, d.precision, d.source) == (value, precision, "relative")
