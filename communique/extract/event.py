@@ -37,6 +37,7 @@ class Event:
     mechanism: str | None = None
     ordinal: int | None = None
     cue: bool = False                # a historical cue in its sentence
+    adjunct: bool = False            # named in a time adjunct of another ("following the July 28 dialogue")
     anaphoric: bool = False          # only refers back
     context_countries: bool = False  # a side was taken from the article, not the sentence
     enrich_only: bool = False        # may date or place an event reported elsewhere, never creates one

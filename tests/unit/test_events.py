@@ -647,3 +647,25 @@ def test_a_visitor_who_has_arrived_began_the_visit_on_the_publication_day(engage
     visit = only(events(engagements_of, "Polish President Jan Nowak has arrived in Hungary for an official visit.",
                         "2024-08-13"), "visit")
     assert (visit["date"], visit["date_source"]) == ("2024-08-13", "published")
+
+
+def test_an_engagement_named_in_a_time_adjunct_and_dated_before_the_news_is_background(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak spoke by phone with Hungarian Defence Minister Anna Kovacs today. "
+            "The purpose of the call was to support transparency following the July 28 resumption of the "
+            "Poland-Hungary Strategic Stability Dialogue in Geneva.")
+    evs = events(engagements_of, text, "2021-08-11")
+    assert only(evs, "call")["date"] == "2021-08-11"
+    assert only(evs, "meeting", historical=True)["date"] == "2021-07-28"
+
+
+def test_a_joint_commission_between_two_named_states_has_them_as_sides(engagements_of):
+    text = ("President Jan Nowak of Poland arrived in Hungary on Wednesday. The visit to Hungary came after the 10th "
+            "Session of the Joint Commission between Nigeria and Ghana on 30 November 2021.")
+    meetings = [e for e in events(engagements_of, text, "2021-12-02") if e["kind"] == "meeting"]
+    assert [e["countries"] for e in meetings] == [["GHA", "NGA"]]
+
+
+def test_a_summit_of_a_named_organisation_is_a_gathering(engagements_of):
+    text = ("Polish President Jan Nowak and Hungarian President Anna Kovacs met during the September 2022 "
+            "Central European Cooperation Organisation summit in Prague.")
+    assert any(e["kind"] == "multilateral" for e in events(engagements_of, text, "2024-07-08"))

@@ -1,5 +1,6 @@
 """Step 2: news versus background. The article's news date is the first dated report of the
-engagement; what is dated well before it, or recalled ("previous", "had visited"), is background."""
+engagement; what is dated well before it, or recalled ("previous", "had visited"), or named in a time
+adjunct of the news and dated before it ("following the July 28 dialogue"), is background."""
 from __future__ import annotations
 
 import datetime as dt
@@ -54,6 +55,17 @@ def _earlier(value: str, ref: str | None, published: str | None) -> bool:
         return False
 
 
+def _before(value: str, ref: str | None) -> bool:
+    """A day strictly before the news day (both with year, month and day)."""
+    d, r = as_date(value), as_date(ref)
+    if d is None or r is None or None in d or None in r:
+        return False
+    try:
+        return dt.date(*d) < dt.date(*r)
+    except ValueError:
+        return False
+
+
 def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
     ref = news_date(ctx, events)
     for e in events:
@@ -61,7 +73,8 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
             e.historical = e.cue        # "ARMY-2024" names the gathering; it does not date it against the news
         elif e.date and e.date.value:
             e.historical = _earlier(e.date.value, ref, ctx.published) or (
-                e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)])
+                e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)]) or (
+                e.adjunct and _before(e.date.value, ref))
         else:
             e.historical = e.cue and not e.anaphoric
     return ref

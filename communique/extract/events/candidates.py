@@ -106,6 +106,22 @@ def _sides(ctx: ArticleContext, s: Sentence, kind: str, people: list[tuple[int, 
     return sides, from_context
 
 
+_BETWEEN = regex.compile(r"\s*(?:\(\p{Lu}+\)\s*)?between\s+(?:the\s+)?$", regex.IGNORECASE)
+_AND = regex.compile(r"\s*(?:and|&)\s+(?:the\s+)?$", regex.IGNORECASE)
+
+
+def _between_pair(ctx: ArticleContext, s: Sentence, b: int) -> list[str] | None:
+    """"the 10th Session of the Bi-National Commission (BNC) between Nigeria and South Africa": the two
+    states named right after the trigger are its sides, whoever else the sentence names."""
+    named = [(code, span) for code, span in s.countries if span.start >= b]
+    if len(named) < 2:
+        return None
+    (a, sa), (c, sc) = named[0], named[1]
+    if a == c or not _BETWEEN.fullmatch(ctx.body[b:sa.start]) or not _AND.fullmatch(ctx.body[sa.end:sc.start]):
+        return None
+    return [a, c]
+
+
 def _year_before(date: DateMention, published: str | None) -> bool:
     """A date written with a year before the publication year (so written, not resolved)."""
     y = parse_ref(published)[0]
@@ -232,6 +248,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
     other = [(s.span.start + x.start(), s.span.start + x.end()) for x in _OTHER_ENGAGEMENT.finditer(s.text, m.end())]
+    # "The purpose of the call was … following the July 28 resumption of the dialogue": named after
+    # something else the sentence reports, as what came before it
+    adjunct = any(0 < x.start() <= m.start() < x.end() for x in _OTHER_ENGAGEMENT.finditer(s.text))
     sentence_people = [t for t in s.people if (kind == "visit" or not _visit_possessor(ctx, t))
                        and not any(x <= t[1] < y for x, y in other)]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
@@ -261,6 +280,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                    anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
     sides, from_context = _sides(ctx, s, kind, sentence_people)
+    pair = _between_pair(ctx, s, b) if kind != "multilateral" else None
+    if pair:
+        sides, from_context = pair, False
     subject: list[int] = []
     if kind in FACE_TO_FACE and not rule.anaphoric:
         subject = _pronoun_actor(ctx, s, m, a, local_people)
@@ -312,7 +334,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
     return [Event(kind, rule.subtype, sorted(g), one, None if bare else date, place, host=host,
                   guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
-                  ordinal=ordinal, cue=cue, anaphoric=bare, context_countries=from_context,
+                  ordinal=ordinal, cue=cue, adjunct=adjunct, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)
             for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
 
@@ -320,7 +342,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
 # "… held a telephone conversation with Y, four days after X's conversation with Z": an engagement
 # named in a time adjunct after the trigger is another one; its people are not this one's
 _OTHER_ENGAGEMENT = regex.compile(
-    r"\b(?:after|before|following)\s+(?:[^,;.]{0,60}?\s)?(?:conversation|call|talks|meeting|visit|summit|trip)s?\b"
+    r"\b(?:after|before|following)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit|summit|trip|dialogue"
+    r"|consultation)s?\b"
     r"(?:\s+(?:with|to|in)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
