@@ -669,3 +669,30 @@ def test_a_summit_of_a_named_organisation_is_a_gathering(engagements_of):
     text = ("Polish President Jan Nowak and Hungarian President Anna Kovacs met during the September 2022 "
             "Central European Cooperation Organisation summit in Prague.")
     assert any(e["kind"] == "multilateral" for e in events(engagements_of, text, "2024-07-08"))
+
+
+def test_two_leaders_who_agreed_met(engagements_of):
+    text = ("Polish President Jan Nowak and Hungarian Prime Minister Anna Kovacs have agreed to upgrade ties. "
+            "Nowak told reporters the two states would cooperate in energy.")
+    meeting = only(events(engagements_of, text, "2018-09-12"), "meeting")
+    assert meeting["people"] == ["Jan Nowak", "Anna Kovacs"]
+
+
+def test_what_follows_agreed_to_is_planned_not_the_meetings_date_or_place(engagements_of):
+    text = ("Polish President Jan Nowak said on Friday that he and Hungarian President Anna Kovacs agreed in a "
+            "discussion to hold talks in Szeged on Dec. 15.")
+    meeting = only(events(engagements_of, text, "2016-09-02"), "meeting")
+    assert (meeting["date"], meeting["place"]) != ("2016-12-15", "Szeged") and meeting["place"] != "Szeged"
+    assert meeting["date"] in ("2016-09-02", "2016-09")
+
+
+def test_agreed_yields_to_the_talks_the_sentence_names(engagements_of):
+    text = ("Poland and Hungary have agreed to lift trade to 15 billion USD, President Jan Nowak and his Hungarian "
+            "counterpart Anna Kovacs told the press following their talks in Budapest on December 22.")
+    assert only(events(engagements_of, text, "2022-12-23"), "meeting")["date"] == "2022-12-22"
+
+
+def test_states_that_agreed_during_a_call_add_no_meeting(engagements_of):
+    text = ("Polish President Jan Nowak held a phone call with Hungarian President Anna Kovacs on Monday. "
+            "Poland and Hungary agreed to strengthen cooperation in energy.")
+    assert [e["kind"] for e in events(engagements_of, text, "2022-12-23")] == ["call"]

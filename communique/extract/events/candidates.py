@@ -23,7 +23,8 @@ _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 # "visit to Vietnam", "arrived on Monday in Hanoi", "tour of Japan"; not "visit of the Minister of India" (the visitor)
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:(?:\w+\s+){0,4}?(?:to|in)|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception"}
-_ONE_DAY_KINDS = {"meeting", "call"}     # a visit or a gathering spans its range; talks fall on one day of it     # "X received Y": X is the host
+_ONE_DAY_KINDS = {"meeting", "call"}
+_AGREED_RULES = {"agreed_together"}     # a visit or a gathering spans its range; talks fall on one day of it     # "X received Y": X is the host
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -181,8 +182,10 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
             mine = [(r, m) for r, m in hits if r.kind == kind]
             if kind != "visit":
                 # one meeting (call, gathering) per sentence, and one an anniversary recalls; visits can
-                # be several trips
-                mine = mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])]
+                # be several trips; "agreed" names the meeting only when no other word does
+                mine = sorted(mine, key=lambda rm: rm[0].id in _AGREED_RULES)
+                mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])],
+                              key=lambda rm: rm[1].start())
             for n, (rule, m) in enumerate(mine):
                 lo = s.span.start + (mine[n - 1][1].end() if n else 0)
                 hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
@@ -234,7 +237,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     kind = rule.kind
     cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
-    date = _nearest_date(s, lo, hi, a, kind)
+    # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned
+    date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
@@ -244,7 +248,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         # trigger is the engagement's own; else the year counted back
         own = date is not None and date.start >= b and date.source == "text"
         cue, date = True, date if own else counted
-    places = [p for p in s.places if lo <= p.start < hi] or s.places
+    if rule.id in _AGREED_RULES:      # "agreed to hold a summit in Nagato": the planned one's place
+        places = [p for p in s.places if lo <= p.start < b]
+    else:
+        places = [p for p in s.places if lo <= p.start < hi] or s.places
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
     other = [(s.span.start + x.start(), s.span.start + x.end()) for x in _OTHER_ENGAGEMENT.finditer(s.text, m.end())]
