@@ -27,7 +27,9 @@ _POSSESSIVE = regex.compile(r"[’']s?$")
 _CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")    # one letter names no city
 _DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*\p{Lu}[\p{L}\p{M} '’-]{2,30}?)??"
                           r"(?:\s*(?:,\s*(?:[\p{L}.]+\s*\d{1,2}|\d{1,2}\s+[\p{L}.]+)\s*)?,?\s*(?:\(|—|–|--|\s-\s|:)"
-                          r"|,\s*(?:\p{L}+\.?\s*\d{1,2}|\d{1,2}\s+\p{L}+)\.\s)")     # "BAKU, Azerbaijan, June 13. …"
+                          r"|,\s*(?:\p{L}+\.?\s*\d{1,2}|\d{1,2}\s+\p{L}+)\.\s"       # "BAKU, Azerbaijan, June 13. …"
+                          r"|,\s*(?:\p{L}+\.?\s*\d{1,2}|\d{1,2}\s+\p{L}+),\s*\p{Lu}[\p{L}.&' -]{1,30}$)",   # "…, Sept. 2, Kyodo"
+                          regex.MULTILINE)
 
 
 @dataclass(frozen=True)

@@ -425,6 +425,9 @@ def test_a_visit_to_a_state_is_placed_by_its_typographic_name_never_by_a_demonym
     ("BAKU, Azerbaijan, June 13. The two presidents met.", "Baku"),
     ("Moscow, Russia (Reuters) - The two presidents met.", "Moscow"),
     ("Paris, France, was busy that week.", None),
+    # a wire's own line: city, country, date, agency
+    ("VLADIVOSTOK, Russia, Sept. 2, Kyodo\n\nThe two leaders met.", "Vladivostok"),
+    ("Hanoi, Vietnam, and Tokyo agree, officials say", None),
 ])
 def test_dateline_with_a_country_after_the_city(line, city):
     from communique.extract.places import dateline_place
