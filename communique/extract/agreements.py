@@ -14,6 +14,7 @@ from functools import cache
 import regex
 
 from communique import lexicons
+from communique.extract import anniversary
 from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
@@ -134,7 +135,24 @@ def _titled(text: str, a: int, b: int) -> bool:
     return bool(after or (before and before.group(1) not in ("The", "A", "An")))
 
 
-def _sentence_agreements(s: Sentence) -> list[Agreement]:
+def _anniversary_date(s: Sentence, a: int, b: int, published: str | None) -> DateMention | None:
+    """"the 45th anniversary of the two countries' friendship treaty in 2022": the document was signed
+    that many years before the anniversary's year (anniversary.py, as for engagements and relations)."""
+    pre = s.text[max(0, a - 160):a]
+    found = anniversary.governing(pre)
+    if found is None:
+        return None
+    n, ann = found
+    lo = s.span.start + a - len(pre) + ann.start()
+    year = anniversary.reference_year(s.dates, lo, s.span.start + a, s.span.start + b, s.span.end, pre,
+                                      s.text[b:], published)
+    if year is None:
+        return None
+    return DateMention(lo, s.span.start + b, s.text[a - len(pre) + ann.start():b], f"{year - n:04d}", "year",
+                       "anniversary")
+
+
+def _sentence_agreements(s: Sentence, published: str | None = None) -> list[Agreement]:
     types, signed, signing, planned, not_bilateral, generic, stop = _patterns()
     text = s.text
     general = [g.span() for g in generic.finditer(text)]
@@ -182,7 +200,8 @@ def _sentence_agreements(s: Sentence) -> list[Agreement]:
             continue
         lo = matches[n - 1][1].end() if n else 0
         hi = matches[n + 1][1].start() if n + 1 < len(matches) else len(text)
-        date = _pick_date(s, lo, hi, a, subject_end, bool(signing.search(text[lo:hi])))
+        date = _anniversary_date(s, a, b, published) or _pick_date(s, lo, hi, a, subject_end,
+                                                                   bool(signing.search(text[lo:hi])))
         out.append(Agreement(name, subject, [], status, date,
                              evidence=[Evidence(s.span.start, s.span.end, text, rule=f"documents:{name}")],
                              titled=titled, signing=bool(signing.search(text))))
@@ -293,7 +312,7 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
     cues = rules()[2]
     published_year = parse_ref(ctx.published)[0]
     for s in ctx.sentences:
-        for ag in _sentence_agreements(s):
+        for ag in _sentence_agreements(s, ctx.published):
             if ag.status == "planned" and _dated_before(ag.date, published_year):
                 ag.status = "signed"        # "the first country to sign an FTA with Vietnam in 2014"
             named = unique(code for code, _ in s.countries)

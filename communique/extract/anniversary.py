@@ -54,6 +54,23 @@ def counted_before(pre: str) -> tuple[int, regex.Match] | None:
     return None
 
 
+_OF_THING = regex.compile(r"^anniversary\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
+                          r"(?:[\p{L}\p{M}’'-]+\s+){0,6}$", regex.IGNORECASE)
+
+
+def governing(pre: str) -> tuple[int, regex.Match] | None:
+    """(years, match) when `pre` ends with "the Nth anniversary of (the historic) …" that governs
+    what follows it — not "… anniversary of diplomatic ties, the ministers held talks"."""
+    counted = counted_before(pre)
+    if not counted:
+        return None
+    n, ann = counted
+    word = regex.search(r"(?i)anniversary", pre[ann.start():])
+    if not word or not _OF_THING.match(pre[ann.start() + word.start():]):
+        return None
+    return n, ann
+
+
 def counted_after(post: str) -> int | None:
     """Years when `post` opens with "…, now marking its fifth anniversary"."""
     m = patterns().after.search(post)

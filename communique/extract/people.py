@@ -149,8 +149,10 @@ def speaker_mentions(body: str, lines: list[Line], credits: list[tuple[int, int]
                     speakers.add(toks[a].text)
     # a political actor: some line that names the surname reports an engagement (a coach quoted
     # in a sports story is no one's envoy)
-    engaged = {m.name for m in out if any(any_trigger().search(ln.text) for ln in lines
-                                          if ln.text.find(m.name) != -1)}
+    if not out:
+        return out
+    reporting = [ln.text for ln in lines if any_trigger().search(ln.text)]     # once per line, not per name
+    engaged = {name for name in {m.name for m in out} if any(name in text for text in reporting)}
     return [m for m in out if m.name in engaged]
 
 

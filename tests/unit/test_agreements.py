@@ -213,3 +213,14 @@ def test_a_document_named_again_after_a_copula_is_the_same_document(engagements_
     found = docs(engagements_of, MEETING + " The Treaty of Friendship was a defence pact that both nations "
                                            "signed in 2008.")
     assert [(d["type"], d["date"]) for d in found] == [("treaty", "2008")]
+
+
+@pytest.mark.parametrize("sentence, date", [
+    # the anniversary's year written after the document
+    (" They will mark the 45th anniversary of the two countries' friendship and cooperation treaty in 2022.", "1977"),
+    # no year written: counted back from the publication year (2023)
+    (" The ministers marked the 30th anniversary of their defence cooperation agreement.", "1993"),
+])
+def test_a_documents_anniversary_dates_its_signing(engagements_of, sentence, date):
+    found = docs(engagements_of, MEETING + sentence, published="2023-03-20")
+    assert [d["date"] for d in found] == [date]

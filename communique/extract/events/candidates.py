@@ -195,22 +195,14 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
 
 
 VISIT_DATE_REACH = 30    # a day written this close after a visit's trigger is the visit's own
-_ANNIVERSARY_OF = regex.compile(r"^anniversary\s+of\s+(?:the\s+|a\s+|an\s+|his\s+|her\s+|their\s+|its\s+)?"
-                                r"(?:[\p{L}\p{M}’'-]+\s+){0,6}$", regex.IGNORECASE)
 
 
 def _anniversary_words(s: Sentence, m: regex.Match) -> tuple[int, regex.Match, str] | None:
     """(years, match, the text before the trigger) when "the Nth anniversary of (the historic) …"
     governs the trigger at m."""
     pre = s.text[max(0, m.start() - 160):m.start()]
-    counted = anniversary.counted_before(pre)
-    if not counted:
-        return None
-    n, ann = counted
-    word = regex.search(r"(?i)anniversary", pre[ann.start():])
-    if not word or not _ANNIVERSARY_OF.match(pre[ann.start() + word.start():]):
-        return None                       # "… anniversary of diplomatic ties, the ministers held talks"
-    return n, ann, pre
+    found = anniversary.governing(pre)    # not "… anniversary of diplomatic ties, the ministers held talks"
+    return (found[0], found[1], pre) if found else None
 
 
 def _anniversary_of(ctx: ArticleContext, s: Sentence, m: regex.Match) -> tuple[bool, DateMention | None]:
