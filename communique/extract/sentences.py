@@ -2,7 +2,8 @@
 
 Why not spaCy's parser or senter: the parser is the slowest part of the model and is excluded;
 news sentences here end at '.', '!' or '?' followed by a capital, a quote or a digit, except after
-the abbreviations officials' names carry ("Gen.", "Lt.", "Mr.", "U.S.", initials like "E.").
+the abbreviations officials' names carry ("Gen.", "Lt.", "Mr.", "U.S.", initials like "E."); a
+page that lost the space ("said.In their meeting") still ends one after a lower-case word.
 Lines never join: a headline, a caption and a paragraph are separate sentences.
 
 Linear on any input: an abbreviation is checked on the few characters before a sentence end (not
@@ -18,7 +19,8 @@ import regex
 from communique.extract.lexmatch import _abbreviations
 from communique.model import Span
 
-_END = regex.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])")
+_END = regex.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])"
+                    r"|(?<=\p{Ll}{3})\.(?=\p{Lu}\p{Ll}+[\s,])")     # "…, the newspaper said.In their meeting": a space lost
 _MONTH_ABBR = {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
                "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Jr.", "Sr.", "Ltd.", "Co.", "Corp.",
                "Inc.", "Gov.", "Sen.", "Rep.", "vs.", "approx.", "Vol.", "Art.", "Para."}

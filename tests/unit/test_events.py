@@ -699,3 +699,28 @@ def test_states_that_agreed_during_a_call_add_no_meeting(engagements_of):
     text = ("Polish President Jan Nowak held a phone call with Hungarian President Anna Kovacs on Monday. "
             "Poland and Hungary agreed to strengthen cooperation in energy.")
     assert [e["kind"] for e in events(engagements_of, text, "2022-12-23")] == ["call"]
+
+
+def test_the_possessor_of_a_visit_is_its_visitor(engagements_of):
+    text = ("Hungarian Foreign Minister Anna Kovacs met Polish Foreign Minister Jan Nowak in Budapest on Monday. "
+            "Kovacs said Nowak's current visit would boost ties.")
+    visit = only(events(engagements_of, text, "2024-08-13"), "visit")
+    assert visit["people"] == ["Jan Nowak"] and visit["host"] == "HUN"
+
+
+def test_someones_trip_named_after_the_news_is_an_earlier_one(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs hosted Polish Defence Minister Jan Nowak in Budapest on "
+            "September 4. Nowak praised the robust ties, especially following President Piotr Zielinski's trip.")
+    evs = events(engagements_of, text, "2025-09-05")
+    assert not any(e["kind"] == "visit" and "Piotr Zielinski" in e["people"] and not e["historical"] for e in evs)
+
+
+def test_earlier_opening_a_sentence_is_the_same_news(engagements_of):
+    text = ("Polish Deputy Defence Minister Jan Nowak met Hungarian Defence Minister Anna Kovacs in Budapest on "
+            "July 23. Earlier, the 4th Poland-Hungary Defence Policy Dialogue took place in Budapest.")
+    assert not any(e["historical"] for e in events(engagements_of, text, "2019-07-24"))
+
+
+def test_meeting_his_counterpart_is_a_meeting(engagements_of):
+    text = "Polish Defence Minister Jan Nowak meets with his Hungarian counterpart Anna Kovacs in Budapest."
+    assert only(events(engagements_of, text, "2019-07-24"), "meeting")["countries"] == ["HUN", "POL"]

@@ -56,3 +56,11 @@ def test_a_visit_no_city_places_is_placed_in_its_country(engagements_of):
     text = "Polish President Jan Nowak paid an official visit to Hungary on March 3, 2024."
     visit = [e for e in engagements_of(text, "2024-03-05")["events"] if e["kind"] == "visit"][0]
     assert visit["place"] == "Hungary"
+
+
+def test_a_sentence_end_whose_space_the_page_lost_still_ends_it():
+    from communique.extract.sentences import split_sentences
+    spans = split_sentences("The minister spoke to the newspaper.In their meeting, the two sides agreed. "
+                            "The U.S.Navy and the talks.Earlier, they met.")
+    assert [s.text for s in spans] == ["The minister spoke to the newspaper.", "In their meeting, the two sides agreed.",
+                                       "The U.S.Navy and the talks.", "Earlier, they met."]

@@ -259,7 +259,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
     if kind == "visit":
         dest = _destination(ctx, s, a, b)
-        visitors = _visitors(ctx, s, local_people, a, dest)
+        # "Mogherini's current visit": the possessor the trigger opens with is the visitor
+        owner = [k for k, _, en in s.people if a < en < b and ctx.body[en:en + 2] in ("’s", "'s")]
+        visitors = owner[:1] or _visitors(ctx, s, local_people, a, dest)
         guest = ctx.people[visitors[0]].country if visitors else None
         if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
             dest = next(c for c in ctx.pair if c != guest)
@@ -275,8 +277,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             date_from = "month of the day it ended"
         else:
             date_from = None
-        ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest, cue=cue,
-                   anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
+        # "… especially following General Secretary X's trip": someone's trip named after the news, as
+        # before it (not "after the visit to Vietnam, he will go to Laos")
+        ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest,
+                   cue=cue or (adjunct and bool(owner)),
+                   adjunct=adjunct, anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev]
     sides, from_context = _sides(ctx, s, kind, sentence_people)
     pair = _between_pair(ctx, s, b) if kind != "multilateral" else None
