@@ -724,3 +724,21 @@ def test_earlier_opening_a_sentence_is_the_same_news(engagements_of):
 def test_meeting_his_counterpart_is_a_meeting(engagements_of):
     text = "Polish Defence Minister Jan Nowak meets with his Hungarian counterpart Anna Kovacs in Budapest."
     assert only(events(engagements_of, text, "2019-07-24"), "meeting")["countries"] == ["HUN", "POL"]
+
+
+@pytest.mark.parametrize("text", [
+    "Although Poland and Hungary announced their squads late, they all met the deadline set for November 14.",
+    "Hungarian spokeswoman Anna Kovacs said Poland opposes the so-called Hungarian spies affair.",
+])
+def test_meeting_a_deadline_and_a_so_called_affair_are_no_engagements(engagements_of, text):
+    assert events(engagements_of, text, "2022-11-15") == []
+
+
+def test_people_of_an_anniversary_recalled_engagement_are_not_the_news_visits(engagements_of):
+    text = ("Hungarian President Anna Kovacs hosted a welcome ceremony in Budapest on November 11 for Polish "
+            "President Jan Nowak, who is on an official visit to Hungary. This is the first visit to Hungary by a "
+            "Polish president in 15 years, coinciding with the 55th anniversary of the historic meeting between "
+            "Polish President Adam Wrona and Hungarian President Bela Farkas.")
+    evs = events(engagements_of, text, "2024-11-12")
+    visits = [e for e in evs if e["kind"] == "visit"]
+    assert visits and all("Adam Wrona" not in e["people"] for e in visits), evs

@@ -343,12 +343,13 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
 
 
-# "… held a telephone conversation with Y, four days after X's conversation with Z": an engagement
-# named in a time adjunct after the trigger is another one; its people are not this one's
+# "… held a telephone conversation with Y, four days after X's conversation with Z", "… coinciding with
+# the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
+# after the trigger is another one; its people are not this one's
 _OTHER_ENGAGEMENT = regex.compile(
-    r"\b(?:after|before|following)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit|summit|trip|dialogue"
-    r"|consultation)s?\b"
-    r"(?:\s+(?:with|to|in)\s+[^,;.]{0,80})?", regex.IGNORECASE)
+    r"\b(?:after|before|following|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
+    r"|summit|trip|dialogue|consultation)s?\b"
+    r"(?:\s+(?:with|to|in|between|by)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
 
