@@ -80,3 +80,17 @@ def test_bilateral_trade_needs_no_cooperation_word(engagements_of, sentence, exp
 ])
 def test_defence_or_security_as_one_field_of_a_list(engagements_of, sentence, expected):
     assert set(engagements_of(sentence, "2025-03-06")["areas"]) == expected
+
+
+@pytest.mark.parametrize("sentence, area, named", [
+    # a pandemic as the setting of cooperation is not health cooperation; fighting it together is
+    ("Despite the COVID-19 pandemic, the two countries continued cooperation in training.", "health", False),
+    ("The sides agreed to cooperate in COVID-19 vaccine research and production.", "health", True),
+    # a transfer agreement's "equipment and technology" and an academy's name are no science cooperation
+    ("They signed an agreement on the transfer of defence equipment and technology to expand cooperation.",
+     "science_technology", False),
+    ("They agreed to welcome cadets at the Military Science Academy to boost cooperation.", "science_technology", False),
+    ("The two sides agreed to promote cooperation in science and technology.", "science_technology", True),
+])
+def test_a_field_named_as_context_is_not_cooperation(engagements_of, sentence, area, named):
+    assert (area in engagements_of(sentence, "2025-03-06")["areas"]) == named
