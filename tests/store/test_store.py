@@ -278,3 +278,13 @@ def test_one_state_visit_recalled_in_later_articles_is_one_event(conn):
                             events=[visit("2019-11-05", True)], published="2025-01-10", outlet="Fifth Wire"))
     old = [e for e in queries.events(conn) if e["date"].startswith("2019")]
     assert len(old) == 1 and old[0]["historical"] is True and old[0]["n_sources"] == 2
+
+
+def test_a_date_estimated_from_the_publication_is_stored_as_reported(conn):
+    # the extractor placed an undated call on the publication day (date_source "published"): the
+    # canonical event says "reported by", never a written day
+    call = meeting(["Tran Quoc Binh", "Ivan Sokolov"], "2024-05-03", kind="call", date_source="published")
+    store.save(conn, record("p", BODY_A, [person("Tran Quoc Binh", "VNM", "Minister"), person("Ivan Sokolov", "RUS")],
+                            [call], published="2024-05-03"))
+    row = conn.execute("SELECT date, date_precision, date_start, date_end FROM events").fetchone()
+    assert row == (None, "reported", "2024-04-30", "2024-05-03")
