@@ -107,6 +107,9 @@ def title_mentions(body: str, credits: list[tuple[int, int]],
 
 # A lone surname must be written this often to be read as a person ("Xi said …" … "Xi's visit").
 SPEAKER_MIN_MENTIONS = 2
+# A news article quotes a few people by surname alone; a page with thousands of "X said" lines (a
+# transcript dump, a hostile input) is read for its first ones only, so linking stays bounded.
+MAX_SPEAKERS = 24
 
 
 @lru_cache(maxsize=1)
@@ -122,6 +125,12 @@ def speaker_mentions(body: str, lines: list[Line], credits: list[tuple[int, int]
     is one; alone it is a person with no office and (unless the article settles it) no state."""
     quoting = _quoting()
     out: list[RawMention] = []
+    written: Counter = Counter()      # capitalised word -> times written, counted once over the tokens
+
+    def often(word: str) -> bool:
+        if not written:
+            written.update(t.text for ln in lines for t in ln.toks if t.cap)
+        return written[word] >= SPEAKER_MIN_MENTIONS
 
     def lone(toks: list, tags: list, k: int) -> bool:
         """A capitalised word no lexicon knows, alone (no capitalised word before or after it)."""
@@ -129,21 +138,23 @@ def speaker_mentions(body: str, lines: list[Line], credits: list[tuple[int, int]
         return not (tags[k] is not None or not t.cap or t.text.isupper() or t.low in STOP_WORDS
                     or not is_name_token(t, None) or (k and toks[k - 1].cap and toks[k - 1].text[0].isalpha())
                     or (k + 1 < len(toks) and toks[k + 1].cap) or _inside(t.start, credits)
-                    or is_city(t.text) or is_place_name(t.text)
-                    or sum(1 for _ in _whole_word(body, t.text)) < SPEAKER_MIN_MENTIONS)
+                    or is_city(t.text) or is_place_name(t.text) or not often(t.text))
 
+    speakers: set[str] = set()
     for no, _start, _line, toks, tags in lines:
         for k in range(len(toks) - 1):
-            if toks[k + 1].low in quoting and lone(toks, tags, k):
+            if toks[k + 1].low in quoting and (toks[k].text in speakers or len(speakers) < MAX_SPEAKERS) \
+                    and lone(toks, tags, k):
                 out.append(RawMention(start=toks[k].start, end=toks[k].end, name=toks[k].text, anchor="speaker",
                                       line=no))
-    speakers = {m.name for m in out}
+                speakers.add(toks[k].text)
     for no, _start, _line, toks, tags in lines:          # "Xi and Putin held talks": coordinated with a speaker
         for k in range(1, len(toks) - 1):
             if toks[k].low != "and":
                 continue
             for a, b in ((k - 1, k + 1), (k + 1, k - 1)):
-                if toks[b].text in speakers and toks[a].text not in speakers and lone(toks, tags, a):
+                if toks[b].text in speakers and toks[a].text not in speakers and len(speakers) < MAX_SPEAKERS \
+                        and lone(toks, tags, a):
                     out.append(RawMention(start=toks[a].start, end=toks[a].end, name=toks[a].text,
                                           anchor="speaker", line=no))
                     speakers.add(toks[a].text)
