@@ -20,7 +20,7 @@ from communique.extract.lexmatch import _abbreviations
 from communique.model import Span
 
 _END = regex.compile(r"[.!?][\"”’')\]]*\s+(?=[\"“‘(\[]?[\p{Lu}\d])"
-                    r"|(?<=\p{Ll}{3})\.(?=\p{Lu}\p{Ll}+[\s,])")     # "…, the newspaper said.In their meeting": a space lost
+                    r"|\.(?<=\p{Ll}{3}\.)(?=\p{Lu}\p{Ll}+[\s,])")     # "…, the newspaper said.In their meeting": a space lost
 _MONTH_ABBR = {"Jan.", "Feb.", "Mar.", "Apr.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
                "Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "St.", "No.", "Jr.", "Sr.", "Ltd.", "Co.", "Corp.",
                "Inc.", "Gov.", "Sen.", "Rep.", "vs.", "approx.", "Vol.", "Art.", "Para."}

@@ -94,6 +94,11 @@ def validate(name: str, data: dict) -> None:
                 raise LexiconError(f"{directory() / name}: entry /rules/{k}/id: every rule needs an id of its own "
                                    f"(got {rule_id!r})")
         for k, rule in enumerate(data.get("rules", [])):
+            for n, pattern in enumerate(rule.get("patterns", [])):
+                if isinstance(pattern, str) and pattern.startswith("(?<"):
+                    # tried at every position of every sentence inside the one trigger alternation
+                    raise LexiconError(f"{directory() / name}: entry /rules/{k}/patterns/{n}: a trigger may not open "
+                                       "with a look-behind (put it after the words it guards)")
             if rule.get("kind") not in kinds.NAMES:
                 raise LexiconError(f"{directory() / name}: entry /rules/{k}/kind: unknown kind {rule.get('kind')!r} "
                                    f"(one of {', '.join(kinds.NAMES)}; kinds are defined in communique/kinds.py)")

@@ -37,6 +37,14 @@ def test_a_trigger_rule_of_an_unknown_kind_is_refused():
         lexicons.validate("events.json", data)
 
 
+def test_a_trigger_opening_with_a_look_behind_is_refused():
+    # it would be tried at every position of every sentence inside the one trigger alternation
+    data = {"rules": [{"id": "c", "kind": "call", "patterns": [r"\bphoned\b", r"(?<!-)\bcalled\b"]}],
+            "not_engagement": [], "historical_cues": []}
+    with pytest.raises(LexiconError, match=r"events\.json: entry /rules/0/patterns/1: a trigger may not open"):
+        lexicons.validate("events.json", data)
+
+
 def test_trigger_rules_need_ids_of_their_own():
     data = {"rules": [{"id": "talks", "kind": "meeting", "patterns": []}, {"id": "talks", "kind": "call", "patterns": []}],
             "not_engagement": [], "historical_cues": []}
