@@ -114,15 +114,15 @@ MAX_SPEAKERS = 24
 
 @lru_cache(maxsize=1)
 def _quoting() -> frozenset[str]:
-    return frozenset(lexicons.statements()["quoting"]) | {"told"}
+    return frozenset(lexicons.statements()["quoting"])
 
 
 def speaker_mentions(body: str, lines: list[Line], credits: list[tuple[int, int]]) -> list[RawMention]:
     """"Xi said on Tuesday that …": a lone capitalised word no lexicon knows, directly followed by a
-    quoting verb, written at least SPEAKER_MIN_MENTIONS times and on a line that reports an engagement,
-    is a person's surname — wire copy
-    names leaders by surname alone. It joins a full name written elsewhere ("Xi Jinping") when there
-    is one; alone it is a person with no office and (unless the article settles it) no state."""
+    quoting verb, written at least SPEAKER_MIN_MENTIONS times and on a line that reports an
+    engagement, is a person's surname (wire copy names leaders by surname alone). It joins a full
+    name written elsewhere ("Xi Jinping") when there is one; alone it is a person with no office,
+    whose state is the article's home guess unless an engagement settles it (sides.py)."""
     quoting = _quoting()
     out: list[RawMention] = []
     written: Counter = Counter()      # capitalised word -> times written, counted once over the tokens

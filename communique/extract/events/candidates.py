@@ -22,9 +22,9 @@ _MECHANISM = regex.compile(
 _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 # "visit to Vietnam", "arrived on Monday in Hanoi", "tour of Japan"; not "visit of the Minister of India" (the visitor)
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:(?:\w+\s+){0,4}?(?:to|in)|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
-_HOST_SUBTYPES = {"reception"}
-_ONE_DAY_KINDS = {"meeting", "call"}
-_AGREED_RULES = {"agreed_together"}     # a visit or a gathering spans its range; talks fall on one day of it     # "X received Y": X is the host
+_HOST_SUBTYPES = {"reception"}          # "X received Y": X is the host
+_ONE_DAY_KINDS = {"meeting", "call"}    # a visit or a gathering spans its range; talks fall on one day of it
+_AGREED_RULES = {"agreed_together"}     # "A and B agreed to …": the meeting only when no other word names it
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -52,7 +52,7 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
         return None
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
     best = min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
-                                      abs(d.start - pos) + (0 if d.start >= pos else 15)))
+                                    abs(d.start - pos) + (0 if d.start >= pos else 15)))
     if best.precision == "day" and best.value and _SCHEDULED.search(s.text[:s.local(best.start)]):
         # the day of what the trip was for, planned: only the month is the trip's
         best = DateMention(best.start, best.end, best.text, best.value[:-3], "month", best.source)
@@ -246,10 +246,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         places = [p for p in s.places if lo <= p.start < hi] or s.places
     place = min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
-    other = [(s.span.start + x.start(), s.span.start + x.end()) for x in _OTHER_ENGAGEMENT.finditer(s.text, m.end())]
+    adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
+    other = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
     # "The purpose of the call was … following the July 28 resumption of the dialogue": named after
     # something else the sentence reports, as what came before it
-    adjunct = any(0 < x.start() <= m.start() < x.end() for x in _OTHER_ENGAGEMENT.finditer(s.text))
+    adjunct = any(0 < x.start() <= m.start() < x.end() for x in adjuncts)
     sentence_people = [t for t in s.people if (kind == "visit" or not _visit_possessor(ctx, t))
                        and not any(x <= t[1] < y for x, y in other)]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
