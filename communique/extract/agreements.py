@@ -66,6 +66,7 @@ _ABBREVIATION = regex.compile(r"\s*\([\p{Lu}\p{Ll}]{2,8}\)")
 _LINK = regex.compile(r"\s+(?:on|of|for|regarding|concerning|about|in\s+the\s+field\s+of)\s+", regex.IGNORECASE)
 _SECTOR_LIST = regex.compile(r"\s+in\s+(?:the\s+)?(?P<list>[^.;:()]{3,160}?)\s+(?:sectors|fields|areas|domains)\b",
                              regex.IGNORECASE)       # "agreements in the defence, health and education sectors"
+# what stands between a document and a second name for it: "The Treaty of X was a defence pact"
 _COPULA = regex.compile(r"\s+(?:(?:of|on|for)\s+[^,;.]{1,60}?\s+)?(?:is|was|are|were)\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,3}",
                         regex.IGNORECASE)
 # "the trade and investment agreements": the fields as one-word modifiers coordinated before the noun

@@ -30,12 +30,12 @@ def publication_month(published: str | None) -> DateMention | None:
 
 
 def publication_day(published: str | None) -> DateMention | None:
-    """An undated news meeting, call or gathering the lead gives no day for: the publication day
-    (date_source "published"; the store keeps it as `reported`, never as a written day), when the
-    lead names no day but the publication's (a report of the same day: statements, wires). Measured on the gold of
-    dev + world after the lead-day rule: of the matched news engagements dated this way, the gold
-    gives the publication day for 4 of 4. A lead naming another day, a visit (begun earlier) and
-    the first of a month (maybe the last day of the one before) keep the month rule."""
+    """An undated news meeting, call or gathering whose lead names no day but the publication's (a
+    report of the same day: statements, wires): the publication day (date_source "published"; the
+    store keeps it as `reported`, never as a written day). Measured on the gold of dev + world after
+    the lead-day rule: of the matched news engagements dated this way, the gold gives the
+    publication day for 4 of 4. A lead naming another day, a visit (begun earlier) and the first of
+    a month (maybe the last day of the one before) keep the month rule."""
     y, m, d = parse_ref(published)
     if not (y and m and d) or d < PUBLISHED_MONTH_FROM_DAY:
         return None
@@ -44,6 +44,7 @@ def publication_day(published: str | None) -> DateMention | None:
 
 # "X has arrived in Moscow": a visit that began as the report was written
 _JUST_ARRIVED = regex.compile(r"\b(?:has|have)\s+(?:just\s+)?(?:arrived|landed)\b", regex.IGNORECASE)
+
 LEAD_SENTENCES = 6       # how far into the body the lead may run (site furniture comes first on some pages)
 
 
