@@ -21,7 +21,7 @@ from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.kinds import FACE_TO_FACE
 from communique.model import Evidence, Span, spans_json
-from communique.text import MONTH_NAMES, WEEKDAYS
+from communique.text import CARDINALS, MONTH_NAMES, WEEKDAYS
 
 _PRE_MODIFIER = regex.compile(
     r"(?:(?:[\p{L}\d’'–-]+)\s+){0,6}$")
@@ -209,7 +209,6 @@ def _sentence_agreements(s: Sentence, published: str | None = None) -> list[Agre
     return out
 
 
-_COUNT = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 _LIST_AND = regex.compile(r"\s+and\s+(?!(?:the\s+)?(?:other|another)\b)")
 _AND_ANOTHER = regex.compile(r"\s+(?:and|or|&)\s+")
 _DATE_WORD = regex.compile(rf"(?i)^(?:\d|(?:{'|'.join(WEEKDAYS)})\b|(?:{'|'.join(MONTH_NAMES)})\b|(?:this|last|next)\s)")
@@ -244,7 +243,7 @@ def _plural(s: Sentence, name: str, a: int, b: int, signed: regex.Pattern, signi
     (comma-separated items; the last 'and' splits the last one; a stated count must agree). Without a list, a count
     makes no document: "signed nine agreements" gives nine rows nobody could cite."""
     text = s.text
-    count = next((_COUNT[w.lower()] for w in text[:a].split()[-3:] if w.lower() in _COUNT), None)
+    count = next((CARDINALS[w.lower()] for w in text[:a].split()[-3:] if CARDINALS.get(w.lower(), 0) > 1), None)
     items: list[str] = []
     link = _LINK.match(text, b)
     if link is None and n + 1 < len(matches) and _AND_ANOTHER.fullmatch(text[b:matches[n + 1][1].start()]):

@@ -17,16 +17,15 @@ from dataclasses import dataclass
 
 import regex
 
-from communique.text import MONTHS, WEEKDAYS
+from communique.text import CARDINALS, MONTHS, WEEKDAYS
 
 _M = "(?:" + "|".join(sorted((m.capitalize() for m in MONTHS), key=len, reverse=True)) + r")\.?(?!\p{L})"  # not "maritime", "Decree"
 _D = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
 _Y = r"(?:1[89]\d\d|20\d\d)"
 _DASH = r"\s*(?:-|–|—|to|until|till|through|and)\s*"
 _NEAR = r"(?:this|last|next|the\s+same|the\s+previous|the\s+following)"
-_NUMBERS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-            "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30}
-_NUMBER_WORDS = "|".join(w for w in _NUMBERS if len(w) > 2)
+_NUMBERS = {"a": 1, "an": 1, **CARDINALS}
+_NUMBER_WORDS = "|".join(CARDINALS)
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [(name, regex.compile(p, regex.IGNORECASE | regex.VERBOSE)) for name, p in [
     ("iso", rf"\b(?P<y>{_Y})-(?P<mn>[01]\d)-(?P<d>[0-3]\d)\b"),

@@ -130,6 +130,11 @@ def _load(name: str) -> dict:
     return data
 
 
+def _entries_only(name: str) -> dict:
+    """A lexicon that is one mapping, its "_doc"-style notes left out."""
+    return {k: v for k, v in _load(name).items() if not k.startswith("_")}
+
+
 @cache
 def countries() -> dict[str, dict]:
     """alpha-3 code -> {names, demonyms, capital}."""
@@ -166,13 +171,13 @@ def anniversaries() -> dict:
 @cache
 def ambiguous_country_names() -> dict[str, list[str]]:
     """Typed names that fit several states ("Korea"): refused with the choices at the CLI and API."""
-    return {k: v for k, v in _load("ambiguous_country_names.json").items() if not k.startswith("_")}
+    return _entries_only("ambiguous_country_names.json")
 
 
 @cache
 def pair_adjectives() -> dict[str, list[str]]:
     """Adjectives naming two states at once ("inter-Korean") -> their alpha-3 codes."""
-    return {k: v for k, v in _load("pair_adjectives.json").items() if not k.startswith("_")}
+    return _entries_only("pair_adjectives.json")
 
 
 @cache
@@ -200,7 +205,7 @@ def statements() -> dict:
 @cache
 def nicknames() -> dict[str, str]:
     """Diminutive -> full given name, for linking name forms of one person."""
-    return {k: v for k, v in _load("nicknames.json").items() if not k.startswith("_")}
+    return _entries_only("nicknames.json")
 
 
 @cache

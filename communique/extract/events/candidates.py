@@ -261,7 +261,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if kind == "visit":
         dest = _destination(ctx, s, a, b)
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
-        owner = [k for k, _, en in s.people if a < en < b and ctx.body[en:en + 2] in ("’s", "'s")]
+        owner = [t[0] for t in s.people if a < t[2] < b and _visit_possessor(ctx, t)]
         visitors = owner[:1] or _visitors(ctx, s, local_people, a, dest)
         guest = ctx.people[visitors[0]].country if visitors else None
         if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
