@@ -123,14 +123,17 @@ def build_context(body: str, published: str | None, people: list[Person],
 
 
 PAIR_MIN = 2
+PAIR_CLEAR = 3
 
 
 def _top_pair(body: str, countries: list[tuple[str, Span]], ranked: list[str],
               people: list[Person]) -> list[str] | None:
     """The pair of states named together most often, when that is at least PAIR_MIN times, more than
     any other pair, both among the leading states — and only when one of the two most involved states
-    has no official of its own in the article: a Hanoi report on talks between Vietnamese and US
-    officials beside a US–North Korea summit keeps Vietnam and the US."""
+    has no official of its own in the article (a Hanoi report on talks between Vietnamese and US
+    officials beside a US–North Korea summit keeps Vietnam and the US), or the pair is named PAIR_CLEAR
+    times and both its states have officials (Saudi and Iranian envoys meeting in Beijing, China's
+    leader named throughout)."""
     top = paired_states(body, countries).most_common(2)
     if not top or top[0][1] < PAIR_MIN or (len(top) > 1 and top[1][1] == top[0][1]):
         return None
@@ -138,4 +141,6 @@ def _top_pair(body: str, countries: list[tuple[str, Span]], ranked: list[str],
     if set(pair) == set(ranked[:2]) or not all(ranked.index(c) < 4 for c in pair):
         return None
     with_people = {p.country for p in people}
+    if top[0][1] >= PAIR_CLEAR and all(c in with_people for c in pair):
+        return pair     # "talks between Saudi and Iranian delegations" hosted by China: both sides have officials
     return None if all(c in with_people for c in ranked[:2]) else pair

@@ -478,6 +478,19 @@ def speaking_at(body: str, person: Person) -> list[int]:
     return out
 
 
+# "The Saudi delegation was led by Dr. X", "X, who headed the Iranian delegation": who led a side
+_LED_BY = regex.compile(r"\bdelegations?\b[^.;]{0,40}?\b(?:led|headed|represented)\s+by\s+(?:\S+\s+){0,3}$",
+                        regex.IGNORECASE)
+_LEADS = regex.compile(r"(?:,\s+who)?\s+(?:led|leads|headed|heads|leading|heading)\s+(?:the|a|his|her)\s+"
+                       r"(?:[\w-]+\s+){0,2}delegation\b", regex.IGNORECASE)
+
+
+def leads_delegation(body: str, person: Person) -> bool:
+    """Whether the article says the person led a delegation: a side's principal even if named once."""
+    return any(_LED_BY.search(body, max(0, m.start - 80), m.start) or _LEADS.match(body, m.end, m.end + 60)
+               for m in person.mentions)
+
+
 def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span]]) -> None:
     """An official given the home country by default who 'said Russia is ready…' speaks for the
     country named as the subject of what they said."""

@@ -742,3 +742,36 @@ def test_people_of_an_anniversary_recalled_engagement_are_not_the_news_visits(en
     evs = events(engagements_of, text, "2024-11-12")
     visits = [e for e in evs if e["kind"] == "visit"]
     assert visits and all("Adam Wrona" not in e["people"] for e in visits), evs
+
+
+# A third state hosts talks between two others; the pair is written out three times and both have officials.
+_HOSTED_TALKS = (
+    "CAIRO, 12 May 2025 — Egypt has welcomed the agreement between Chile and Peru, Egyptian President "
+    "Omar Haddad said. Chile and Peru agreed to reopen their embassies. Relations between Chile and Peru "
+    "had been frozen.\n\n"
+    "Talks between the two delegations took place in Cairo from May 8-11, 2025.\n\n"
+    "The Chilean delegation was led by Deputy Minister Rosa Lema. "
+    "Peruvian Vice Minister Tomas Vey headed the Peruvian delegation.")
+
+
+def test_talks_between_the_two_delegations_are_the_pairs_meeting(engagements_of):
+    e = only(events(engagements_of, _HOSTED_TALKS, "2025-05-12"), "meeting")
+    assert e["countries"] == ["CHL", "PER"]          # not the host that is named most
+    assert (e["date"], e["place"]) == ("2025-05", "Cairo")
+
+
+def test_delegation_leaders_named_once_are_the_sides_principals(engagements_of):
+    e = only(events(engagements_of, _HOSTED_TALKS, "2025-05-12"), "meeting")
+    assert set(e["people"]) == {"Rosa Lema", "Tomas Vey"}
+
+
+def test_talks_between_delegations_without_a_known_pair_are_no_event(engagements_of):
+    text = "Talks between the two delegations took place in Cairo on May 8, 2025."
+    assert events(engagements_of, text, "2025-05-12") == []
+
+
+def test_negotiations_take_the_place_of_their_own_in_phrase(engagements_of):
+    text = ("Representatives from Santiago and Lima held negotiations in Cairo on May 8, Chilean Deputy Minister "
+            "Rosa Lema and Peruvian Vice Minister Tomas Vey said.")
+    e = only(events(engagements_of, text, "2025-05-12"), "meeting")
+    assert (e["countries"], e["place"]) == (["CHL", "PER"], "Cairo")

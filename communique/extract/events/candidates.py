@@ -108,6 +108,10 @@ def _sides(ctx: ArticleContext, s: Sentence, kind: str, people: list[tuple[int, 
 
 
 _BETWEEN = regex.compile(r"\s*(?:\(\p{Lu}+\)\s*)?between\s+(?:the\s+)?$", regex.IGNORECASE)
+_IN_PLACE = regex.compile(r"^(?:\s+\S+){0,3}?\s+(?:in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
+_BETWEEN_TWO = regex.compile(r"\bbetween\s+(?:the\s+)?(?:two|both)\s+(?:sides|countries|nations|states|governments"
+                          r"|delegations|parties)\b|\bbetween\s+(?:the\s+)?(?:two\s+)?delegations\s+(?:of|from)\s+"
+                          r"(?:the\s+)?(?:two|both)\b", regex.IGNORECASE)
 _AND = regex.compile(r"\s*(?:and|&)\s+(?:the\s+)?$", regex.IGNORECASE)
 
 
@@ -244,7 +248,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         places = [p for p in s.places if lo <= p.start < b]
     else:
         places = [p for p in s.places if lo <= p.start < hi] or s.places
-    place = min(places, key=lambda p: abs(p.start - a)) if places else None
+    # "representatives from Riyadh and Tehran held negotiations in Beijing": the place the trigger's own
+    # "in"/"at" phrase names, before any city named for who took part
+    own_place = [p for p in places if 0 <= p.start - b <= 40 and _IN_PLACE.search(ctx.body[b:p.start])]
+    place = own_place[0] if own_place else min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
     adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
     other = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
@@ -257,7 +264,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if not local_people and not shared:
         local_people = sentence_people
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
-    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries)
+    # "talks between the two delegations took place in Beijing": the article's pair, said in words
+    pair_words = not rule.anaphoric and len(ctx.pair) == 2 and bool(_BETWEEN_TWO.search(ctx.body, a, min(hi, a + 60)))
+    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries and not pair_words)
     if kind == "visit":
         dest = _destination(ctx, s, a, b)
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
@@ -288,6 +297,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     pair = _between_pair(ctx, s, b) if kind != "multilateral" else None
     if pair:
         sides, from_context = pair, False
+    elif pair_words and len(sides) < 2:
+        sides, from_context = list(ctx.pair), True
     subject: list[int] = []
     if kind in FACE_TO_FACE and not rule.anaphoric:
         subject = _pronoun_actor(ctx, s, m, a, local_people)

@@ -7,7 +7,7 @@ import datetime as dt
 from communique.extract.context import ArticleContext
 from communique.extract.dates import DateMention
 from communique.extract.event import Event
-from communique.extract.people import speaking_at
+from communique.extract.people import leads_delegation, speaking_at
 
 DATELINE_LAG_DAYS = 2
 
@@ -179,13 +179,13 @@ PRINCIPAL_MENTIONS = 2
 def principals(ctx: ArticleContext, countries: list[str], exclude: frozenset[int] = frozenset()) -> list[int]:
     """The talks an article never attributes were held by each side's principal: the titled person
     of that country named most often (at least PRINCIPAL_MENTIONS times, or quoted: "Minister X
-    said…"), if there is one; `exclude`: people who cannot be (only ever recalled)."""
+    said…", or leading its delegation), if there is one; `exclude`: people who cannot be (only ever recalled)."""
     out = []
     for country in countries:
         ranked = sorted((-len(p.mentions), k) for k, p in enumerate(ctx.people)
                         if k not in exclude and p.country == country and p.title
-                        and (len(p.mentions) >= PRINCIPAL_MENTIONS
-                                                                 or speaking_at(ctx.body, p)))
+                        and (len(p.mentions) >= PRINCIPAL_MENTIONS or speaking_at(ctx.body, p)
+                             or leads_delegation(ctx.body, p)))
         if ranked:
             out.append(ranked[0][1])
     return out
