@@ -34,6 +34,16 @@ def country_mentions(body: str, lines: list[Line] | None = None) -> list[tuple[s
 
 
 @lru_cache(maxsize=1)
+def _demonyms() -> frozenset[str]:
+    return frozenset(d.lower() for c in lexicons.countries().values() for d in c.get("demonyms", []))
+
+
+def is_demonym(text: str) -> bool:
+    """'Vietnamese', 'Chilean': the word describes someone of the state, it does not name the place."""
+    return text.lower() in _demonyms()
+
+
+@lru_cache(maxsize=1)
 def _pair_table() -> dict[str, list[str]]:
     return {k.lower(): v for k, v in lexicons.pair_adjectives().items()}
 

@@ -775,3 +775,22 @@ def test_negotiations_take_the_place_of_their_own_in_phrase(engagements_of):
             "Rosa Lema and Peruvian Vice Minister Tomas Vey said.")
     e = only(events(engagements_of, text, "2025-05-12"), "meeting")
     assert (e["countries"], e["place"]) == (["CHL", "PER"], "Cairo")
+
+
+def test_a_second_trips_possessor_and_city_are_not_the_firsts(engagements_of):
+    text = ("MOSCOW, Aug. 20 (Agency) — Vietnamese Defence Minister Tran Van Hoa held talks with Russian Defence "
+            "Minister Ivan Petrov in Moscow on August 19. Hoa said the visit of the Vietnamese delegation this time "
+            "was to carry out what the leaders agreed during President Oleg Sorin's state visit to Vietnam in June.")
+    evs = events(engagements_of, text, "2024-08-20")
+    news = only(evs, "visit")
+    assert (news["guest"], news["host"]) == ("VNM", "RUS")
+    assert "Oleg Sorin" not in news["people"] and news["place"] != "Vietnam"
+    recalled = only(evs, "visit", historical=True)
+    assert recalled["people"] == ["Oleg Sorin"] and recalled["guest"] == "RUS"
+
+
+def test_a_visit_no_one_is_said_to_make_goes_where_the_pairs_talks_were(engagements_of):
+    text = ("Polish Defence Minister Jan Nowak and Hungarian Defence Minister Anna Kovacs held talks in Budapest "
+            "on Monday. The minister arrived on Sunday for a two-day visit.")
+    e = only(events(engagements_of, text, "2025-03-04"), "visit")
+    assert (e["host"], e["guest"], e["place"]) == ("HUN", "POL", "Budapest")

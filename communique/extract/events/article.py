@@ -91,7 +91,7 @@ def _month_of(d: DateMention) -> DateMention:
 def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city, where the visit went, or
-    (a visit) where its talks were held in the host country."""
+    (a visit) where its talks were held in the host country (which they name when nothing else does)."""
     meetings = [e for e in events if e.kind in FACE_TO_FACE and not e.historical]
     lead = lead_day(ctx)
     first_day = next((d.value for s in ctx.sentences[:LEAD_SENTENCES] if not s.caption for d in s.dates
@@ -136,6 +136,14 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
                               and not venues.is_country_place(v.place)), None)   # a city, not a state
                 if visit:
                     e.place = visit.place
+        if e.place is None and e.kind == "visit" and e.host is None and len(e.countries) == 2:
+            # "The Pentagon chief arrived here Sunday for a two-day visit": no one says who went where;
+            # the talks of the pair held in one of its states say it
+            hosts = {m.place.country for m in meetings if m.place and m.place.country in e.countries
+                     and set(m.countries) == set(e.countries)}
+            if len(hosts) == 1:
+                e.host = hosts.pop()
+                e.guest = next(c for c in e.countries if c != e.host)
         if e.place is None and e.kind == "visit" and e.host:
             talks = next((m for m in meetings if m.place and m.place.country == e.host
                           and set(m.countries) == set(e.countries)), None)

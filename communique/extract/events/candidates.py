@@ -6,6 +6,7 @@ import regex
 
 from communique.extract import anniversary, rounds
 from communique.extract.context import ArticleContext, Sentence, unique
+from communique.extract.countries import is_demonym
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
 from communique.extract.triggers import any_trigger, domestic, excluded, rules
@@ -59,17 +60,33 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMen
     return best
 
 
-def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int) -> str | None:
-    """The country a visit goes to: 'visit to Vietnam', 'in Vietnam for a visit', a city there."""
+def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int, lo: int, hi: int) -> str | None:
+    """The country a visit goes to: 'visit to Vietnam', 'in Vietnam for a visit', a city there (in the
+    trigger's stretch [lo, hi) of the sentence: another trip's city is not this one's)."""
     for code, span in s.countries:
-        if (span.start >= b and _DESTINATION_AFTER.match(ctx.body[b:span.start]) and span.start - b < 60
-                and not ctx.body[span.end:span.end + 2].startswith(("’s", "'s"))):
+        between = ctx.body[b:span.start]
+        if (span.start >= b and _DESTINATION_AFTER.match(between) and span.start - b < 60
+                and not ctx.body[span.end:span.end + 2].startswith(("’s", "'s"))
+                # "the visit of the Vietnamese delegation": whose visit, not where to
+                and not (is_demonym(span.text) and not regex.search(r"\b(?:to|in)\b", between))):
             return code
     for code, span in reversed(s.countries):
         if span.end <= a and a - span.end < 40 and _DESTINATION_BEFORE.search(ctx.body[span.start - 4:span.start]):
             return code
-    places = sorted(s.places, key=lambda p: abs(p.start - b))
+    places = sorted((p for p in s.places if lo <= p.start < hi), key=lambda p: abs(p.start - b))
     return places[0].country if places else None
+
+
+_OF_THE = regex.compile(r"\s+(?:of|by)\s+(?:the|a)\s+$", regex.IGNORECASE)
+
+
+def _visiting_state(ctx: ArticleContext, s: Sentence, b: int) -> str | None:
+    """"the visit of the Vietnamese delegation", "a visit by a Chilean delegation": the state whose
+    people travel, when the sentence names none of them."""
+    for code, span in s.countries:
+        if span.start >= b and span.start - b < 12 and is_demonym(span.text) and _OF_THE.fullmatch(ctx.body[b:span.start]):
+            return code
+    return None
 
 
 def _visitors(ctx: ArticleContext, s: Sentence, local: list[tuple[int, int, int]], a: int,
@@ -247,7 +264,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if rule.id in _AGREED_RULES:      # "agreed to hold a summit in Nagato": the planned one's place
         places = [p for p in s.places if lo <= p.start < b]
     else:
-        places = [p for p in s.places if lo <= p.start < hi] or s.places
+        # two trips in one sentence: each has the places of its own stretch only
+        places = [p for p in s.places if lo <= p.start < hi] or (
+            [] if kind == "visit" and (lo, hi) != (s.span.start, s.span.end) else s.places)
     # "representatives from Riyadh and Tehran held negotiations in Beijing": the place the trigger's own
     # "in"/"at" phrase names, before any city named for who took part
     own_place = [p for p in places if 0 <= p.start - b <= 40 and _IN_PLACE.search(ctx.body[b:p.start])]
@@ -258,7 +277,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "The purpose of the call was … following the July 28 resumption of the dialogue": named after
     # something else the sentence reports, as what came before it
     adjunct = any(0 < x.start() <= m.start() < x.end() for x in adjuncts)
-    sentence_people = [t for t in s.people if (kind == "visit" or not _visit_possessor(ctx, t))
+    # a visit's possessor is its visitor, no one else's: "the visit of the delegation this time was to
+    # realise what was agreed during President X's state visit to Y" — X made the second, not the first
+    sentence_people = [t for t in s.people
+                       if (_possessed_here(ctx, t, a, b) if kind == "visit" else not _visit_possessor(ctx, t))
                        and not any(x <= t[1] < y for x, y in other)]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
@@ -268,11 +290,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     pair_words = not rule.anaphoric and len(ctx.pair) == 2 and bool(_BETWEEN_TWO.search(ctx.body, a, min(hi, a + 60)))
     bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries and not pair_words)
     if kind == "visit":
-        dest = _destination(ctx, s, a, b)
+        dest = _destination(ctx, s, a, b, lo, hi)
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
         owner = [t[0] for t in s.people if a < t[2] < b and _visit_possessor(ctx, t)]
         visitors = owner[:1] or _visitors(ctx, s, local_people, a, dest)
-        guest = ctx.people[visitors[0]].country if visitors else None
+        guest = ctx.people[visitors[0]].country if visitors else _visiting_state(ctx, s, b)
         if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
             dest = next(c for c in ctx.pair if c != guest)
         if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
@@ -363,6 +385,12 @@ _OTHER_ENGAGEMENT = regex.compile(
     r"|summit|trip|dialogue|consultation)s?\b"
     r"(?:\s+(?:with|to|in|between|by)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
+
+
+def _possessed_here(ctx: ArticleContext, mention: tuple[int, int, int], a: int, b: int) -> bool:
+    """Whether the visit the person is named as the possessor of is the trigger at [a, b)."""
+    m = _POSSESSED_VISIT.match(ctx.body, mention[2], mention[2] + 60)
+    return m is None or a < m.end() <= b
 
 
 def _visit_possessor(ctx: ArticleContext, mention: tuple[int, int, int]) -> bool:
