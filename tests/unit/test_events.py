@@ -794,3 +794,22 @@ def test_a_visit_no_one_is_said_to_make_goes_where_the_pairs_talks_were(engageme
             "on Monday. The minister arrived on Sunday for a two-day visit.")
     e = only(events(engagements_of, text, "2025-03-04"), "visit")
     assert (e["host"], e["guest"], e["place"]) == ("HUN", "POL", "Budapest")
+
+
+def test_the_first_trip_since_a_year_is_news_and_dates_the_one_before(engagements_of):
+    text = ("Polish Prime Minister Jan Nowak arrived in Budapest on Sunday for talks with Hungarian Prime Minister "
+            "Anna Kovacs. Nowak's trip is the first since 2019, when then-Prime Minister Piotr Zielinski met "
+            "Kovacs's predecessor, Prime Minister Laszlo Toth.")
+    evs = events(engagements_of, text, "2025-03-03")
+    news = only(evs, "visit")
+    assert (news["date"], news["guest"]) == ("2025-03-02", "POL")
+    before = only(evs, "visit", historical=True)
+    assert (before["date"], before["guest"], before["host"], before["people"]) == ("2019", "POL", "HUN", ["Piotr Zielinski"])
+
+
+def test_the_first_state_visit_since_relations_began_is_news(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Sunday for a state visit. \"President Nowak's state "
+            "visit to Hungary is the first state visit between the two countries since the establishment of "
+            "diplomatic relations in the early 1990s,\" the presidency said.")
+    evs = events(engagements_of, text, "2025-03-03")
+    assert [e["historical"] for e in evs if e["kind"] == "visit"] == [False]

@@ -32,6 +32,7 @@ _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
 # "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
+_FIRST_SINCE = regex.compile(r"\b(?:the\s+)?first\b[^.;]{0,80}?\bsince\s+", regex.IGNORECASE)
 _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
 
@@ -248,7 +249,13 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind = rule.kind
-    cue = bool(cues.search(ctx.body[lo:hi])) or bool(_SINCE.search(s.text[:m.start()]))
+    # "X's trip is the first since 2018, when Y met Z": what the since-clause says is of the earlier one
+    # ("the first state visit between the two countries since …": the trigger inside it too)
+    first_since = _FIRST_SINCE.search(s.text, max(0, m.start() - 25))
+    if first_since and first_since.start() < m.start() and first_since.end() < m.end():
+        first_since = None
+    cue_end = min(hi, s.span.start + max(first_since.start(), m.end())) if first_since else hi
+    cue = bool(cues.search(ctx.body[lo:cue_end])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned
     date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind)
@@ -314,7 +321,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest,
                    cue=cue or (adjunct and bool(owner)),
                    adjunct=adjunct, anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
-        return [ev]
+        return [ev] + _the_one_before(ctx, s, ev, first_since)
     sides, from_context = _sides(ctx, s, kind, sentence_people)
     pair = _between_pair(ctx, s, b) if kind != "multilateral" else None
     if pair:
@@ -385,6 +392,20 @@ _OTHER_ENGAGEMENT = regex.compile(
     r"|summit|trip|dialogue|consultation)s?\b"
     r"(?:\s+(?:with|to|in|between|by)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
+
+
+def _the_one_before(ctx: ArticleContext, s: Sentence, ev: Event, first_since: regex.Match | None) -> list[Event]:
+    """"Kishida's trip is the first since 2018, when then-Prime Minister Abe met …": the trip before this
+    one was in that year, the same way round, made by the guest's official the clause names."""
+    if first_since is None or len(ev.countries) != 2 or not ev.guest:
+        return []
+    start = s.span.start + first_since.end()
+    dated = [d for d in s.dates if d.start >= start and d.can_date(names=False) and d.value and d.value[:4].isdigit()]
+    if not dated or dated[0].start - start > 20:
+        return []
+    people = [k for k, st, _ in s.people if st >= start and ctx.people[k].country == ev.guest]
+    return [Event(ev.kind, ev.subtype, list(ev.countries), people[:1], dated[0], None, host=ev.host, guest=ev.guest,
+                  cue=True, evidence=list(ev.evidence), sentences=[s.index])]
 
 
 def _possessed_here(ctx: ArticleContext, mention: tuple[int, int, int], a: int, b: int) -> bool:
