@@ -813,3 +813,17 @@ def test_the_first_state_visit_since_relations_began_is_news(engagements_of):
             "diplomatic relations in the early 1990s,\" the presidency said.")
     evs = events(engagements_of, text, "2025-03-03")
     assert [e["historical"] for e in evs if e["kind"] == "visit"] == [False]
+
+
+def test_an_earlier_leg_of_a_tour_is_background(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Wednesday for a two-day state visit. The visit to "
+            "Hungary follows a successful state visit to the Republic of Austria on 30 November 2021, which was "
+            "marked by the 5th Session of the Joint Commission between Austria and Poland. Nowak will hold talks "
+            "with Hungarian President Anna Kovacs. Hungary and Poland signed a treaty in 1992.")
+    evs = events(engagements_of, text, "2021-12-02")
+    news = only(evs, "visit")
+    assert (news["host"], news["date"]) == ("HUN", "2021-12-01")
+    leg = only(evs, "visit", historical=True)
+    assert (leg["host"], leg["guest"], leg["date"]) == ("AUT", "POL", "2021-11-30")
+    commission = only(evs, "meeting", historical=True)
+    assert (commission["countries"], commission["date"]) == (["AUT", "POL"], "2021-11-30")

@@ -21,11 +21,17 @@ def as_date(value: str | None):
 
 def news_date(ctx: ArticleContext, events: list[Event]) -> str | None:
     """The day the article's news happened: the first dated, unrecalled meeting or call, else the first
-    dated visit, else the publication date at day precision."""
-    for kinds in (FACE_TO_FACE, {"visit"}):
-        for e in events:
-            if e.kind in kinds and not e.cue and e.date and e.date.precision == "day" and len(e.countries) >= 2:
-                return e.date.value
+    dated visit (of the article's pair, if any is dated, else of any states), else the publication
+    date at day precision."""
+    # the article's own pair first: "follows a State Visit to Nigeria on 30 November, marked by the
+    # Bi-National Commission" dates an earlier leg, not the news of a report on Côte d'Ivoire
+    pair = set(ctx.pair) if len(ctx.pair) == 2 else None
+    for own in ((True, False) if pair else (False,)):
+        for kinds in (FACE_TO_FACE, {"visit"}):
+            for e in events:
+                if e.kind in kinds and not e.cue and e.date and e.date.precision == "day" and len(e.countries) >= 2 \
+                        and (not own or set(e.countries) == pair):
+                    return e.date.value
     ry, rm, rd = parse_ref(ctx.published)
     return ctx.published if rd else None
 
@@ -66,6 +72,14 @@ def _before(value: str, ref: str | None) -> bool:
         return False
 
 
+def _leg_before(ctx: ArticleContext, e: Event) -> bool:
+    """An engagement with a state outside the article's pair: an earlier leg of a tour when dated
+    before the news day ("a State Visit to Nigeria on 30 November, marked by the Bi-National
+    Commission", in a report on Côte d'Ivoire the next day)."""
+    return len(ctx.pair) == 2 and len(e.countries) >= 2 and e.kind != "multilateral" \
+        and not set(e.countries) <= set(ctx.pair)
+
+
 def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
     ref = news_date(ctx, events)
     for e in events:
@@ -74,7 +88,7 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
         elif e.date and e.date.value:
             e.historical = _earlier(e.date.value, ref, ctx.published) or (
                 e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)]) or (
-                e.adjunct and _before(e.date.value, ref))
+                (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref))
         else:
             e.historical = e.cue and not e.anaphoric
     return ref

@@ -208,11 +208,15 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
                 mine = sorted(mine, key=lambda rm: rm[0].id in _AGREED_RULES)
                 mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])],
                               key=lambda rm: rm[1].start())
+            built: list[Event] = []
             for n, (rule, m) in enumerate(mine):
                 lo = s.span.start + (mine[n - 1][1].end() if n else 0)
                 hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
-                out.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
-                                  hi if len(mine) > 1 else s.span.end))
+                built.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
+                                    hi if len(mine) > 1 else s.span.end))
+            if kind == "visit":
+                _same_traveller(built)
+            out.extend(built)
     return out, not_held
 
 
@@ -307,7 +311,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
             guest = next(c for c in ctx.pair if c != dest)
         countries = sorted({c for c in (dest, guest) if c})
-        own_day = date is not None and 0 <= date.start - b <= VISIT_DATE_REACH   # "arrived in Budapest on Monday for talks"
+        # "arrived in Budapest on Monday for talks", "a State Visit to the Federal Republic of Nigeria on
+        # 30 November": the day right after the trigger or its destination
+        dest_end = max((sp.end for code, sp in s.countries if code == dest and b <= sp.start < b + 60), default=b)
+        own_day = date is not None and (0 <= date.start - b <= VISIT_DATE_REACH
+                                        or 0 <= date.start - dest_end <= VISIT_DATE_REACH // 2)
         if date and date.precision == "day" and not date.is_range and kinds & FACE_TO_FACE and not own_day:
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the meeting in the same sentence"
@@ -388,10 +396,20 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
 # the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
 # after the trigger is another one; its people are not this one's
 _OTHER_ENGAGEMENT = regex.compile(
-    r"\b(?:after|before|following|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
+    r"\b(?:after|before|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
     r"|summit|trip|dialogue|consultation)s?\b"
     r"(?:\s+(?:with|to|in|between|by)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
+
+
+def _same_traveller(visits: list[Event]) -> None:
+    """"The visit to Côte d'Ivoire follows a State Visit to Nigeria": a trip to another state, whose
+    traveller the sentence does not name, was made by the one the sentence's other trip is known by."""
+    known = [v for v in visits if v.guest and v.host]
+    for v in visits:
+        if v.guest is None and v.host and known and all(k.host != v.host for k in known):
+            v.guest, v.people = known[0].guest, list(known[0].people)
+            v.countries = sorted({v.host, v.guest})
 
 
 def _the_one_before(ctx: ArticleContext, s: Sentence, ev: Event, first_since: regex.Match | None) -> list[Event]:
