@@ -827,3 +827,28 @@ def test_an_earlier_leg_of_a_tour_is_background(engagements_of):
     assert (leg["host"], leg["guest"], leg["date"]) == ("AUT", "POL", "2021-11-30")
     commission = only(evs, "meeting", historical=True)
     assert (commission["countries"], commission["date"]) == (["AUT", "POL"], "2021-11-30")
+
+
+def test_a_meeting_the_news_follows_on_the_heels_of_is_the_recalled_summit(engagements_of):
+    text = ("Polish President Jan Nowak and Hungarian President Anna Kovacs held a telephone conversation on "
+            "Saturday. Nowak's conversation with Kovacs follows on the heels of his meeting with Czech President "
+            "Karel Dvorak. The Czech-Polish summit was held on Friday.")
+    evs = events(engagements_of, text, "2025-03-09")
+    assert only(evs, "call")["countries"] == ["HUN", "POL"]
+    summit = only(evs, "meeting", historical=True)
+    assert (summit["countries"], summit["date"]) == (["CZE", "POL"], "2025-03-07")
+    assert set(summit["people"]) == {"Jan Nowak", "Karel Dvorak"}
+    assert not [e for e in evs if e["kind"] == "meeting" and not e["historical"]]
+
+
+def test_the_subject_who_spoke_after_talks_took_part_in_them(engagements_of):
+    text = "Hungarian Prime Minister Anna Kovacs said on Monday following talks with Polish Prime Minister Jan Nowak."
+    e = only(events(engagements_of, text, "2025-03-04"), "meeting")
+    assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}
+
+
+def test_a_file_photo_caption_reports_no_engagement(engagements_of):
+    text = ("Polish President Jan Nowak and Hungarian President Anna Kovacs held a telephone conversation on "
+            "Saturday. A file photograph from Feb. 15 shows President Jan Nowak having a telephone conversation.")
+    evs = events(engagements_of, text, "2025-03-09")
+    assert [(e["kind"], e["date"]) for e in evs] == [("call", "2025-03-08")]

@@ -91,4 +91,10 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
                 (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref))
         else:
             e.historical = e.cue and not e.anaphoric
+    # "… follows on the heels of his meeting with Kim. The inter-Korean summit was held on Friday": an
+    # undated engagement named as what came before is the recalled one of its kind and sides
+    for e in events:
+        if e.adjunct and not e.historical and e.date is None:
+            e.historical = any(x.historical and x.kind == e.kind and set(x.countries) == set(e.countries)
+                               for x in events)
     return ref

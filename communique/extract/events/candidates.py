@@ -167,6 +167,10 @@ MAX_TRIGGERS_PER_SENTENCE = 24
 # a "sentence" with no such word (a run of initials, numbers or symbols) is not scanned at all,
 # which the trigger alternation would do at a microsecond per character.
 _HAS_WORD = regex.compile(r"\p{L}{3}")
+# "A file photograph from Feb. 15 shows President X having a telephone conversation": a caption of
+# an old picture reports nothing
+_PHOTO = regex.compile(r"\bfile\s+(?:photo|photograph|picture|image)s?\b|\b(?:photo(?:graph)?|picture|image)\s+"
+                       r"(?:from\s+[^.;]{1,30}?\s+|taken\s+[^.;]{1,40}?\s+)?shows\b", regex.IGNORECASE)
 
 
 def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
@@ -177,7 +181,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
     out: list[Event] = []
     not_held: set[str] = set()
     for s in ctx.sentences:
-        if not _HAS_WORD.search(s.text) or not triggered.search(s.text):
+        if not _HAS_WORD.search(s.text) or not triggered.search(s.text) or _PHOTO.search(s.text):
             continue
         sides = {ctx.people[k].country for k, _, _ in s.people if ctx.people[k].country}
         named = {code for code, _ in s.countries}
@@ -296,6 +300,13 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
         local_people = sentence_people
+    own_adjunct = next((x for x in adjuncts if 0 < x.start() <= m.start() < x.end()), None)
+    if own_adjunct is not None and kind != "visit":
+        # "Moon's call with Trump follows on the heels of his meeting with Kim", "X said after talks with
+        # Y": the people the adjunct names, and the sentence's subject; not the main clause's others
+        inside = [t for t in sentence_people if own_adjunct.start() <= t[1] - s.span.start < own_adjunct.end()]
+        if inside:
+            local_people = sentence_people = [t for t in sentence_people[:1] if t not in inside] + inside
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
     # "talks between the two delegations took place in Beijing": the article's pair, said in words
     pair_words = not rule.anaphoric and len(ctx.pair) == 2 and bool(_BETWEEN_TWO.search(ctx.body, a, min(hi, a + 60)))
