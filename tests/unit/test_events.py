@@ -852,3 +852,12 @@ def test_a_file_photo_caption_reports_no_engagement(engagements_of):
             "Saturday. A file photograph from Feb. 15 shows President Jan Nowak having a telephone conversation.")
     evs = events(engagements_of, text, "2025-03-09")
     assert [(e["kind"], e["date"]) for e in evs] == [("call", "2025-03-08")]
+
+
+def test_a_trip_an_opening_adjunct_names_came_before_the_main_clauses_talks(engagements_of):
+    text = ("Following the recent visit of the Polish President Jan Nowak to Budapest, Polish Deputy Minister Ewa Lis "
+            "held intensive negotiations with her Hungarian counterpart Peter Szabo in Vienna between March 6-10.")
+    evs = events(engagements_of, text, "2025-03-11")
+    trip = only(evs, "visit", historical=True)
+    assert (trip["guest"], trip["host"], trip["people"], trip["date"]) == ("POL", "HUN", ["Jan Nowak"], None)
+    assert not [e for e in evs if e["kind"] == "visit" and not e["historical"]]

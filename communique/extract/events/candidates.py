@@ -265,8 +265,15 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     cue_end = min(hi, s.span.start + max(first_since.start(), m.end())) if first_since else hi
     cue = bool(cues.search(ctx.body[lo:cue_end])) or bool(_SINCE.search(s.text[:m.start()]))
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
-    # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned
-    date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind)
+    adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
+    own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
+    # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned;
+    # "Following the recent visit of X to Beijing, Y held talks … between March 6-10": the main clause's
+    # dates are not those of the adjunct that opens the sentence
+    if own_adjunct is not None and own_adjunct.start() == 0:
+        date = _nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
+    else:
+        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
@@ -287,7 +294,6 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     own_place = [p for p in places if 0 <= p.start - b <= 40 and _IN_PLACE.search(ctx.body[b:p.start])]
     place = own_place[0] if own_place else min(places, key=lambda p: abs(p.start - a)) if places else None
     shared = (lo, hi) != (s.span.start, s.span.end) and kind != "visit"   # a meeting beside a recalled one
-    adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
     other = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
     # "The purpose of the call was … following the July 28 resumption of the dialogue": named after
     # something else the sentence reports, as what came before it
@@ -300,13 +306,14 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
         local_people = sentence_people
-    own_adjunct = next((x for x in adjuncts if 0 < x.start() <= m.start() < x.end()), None)
-    if own_adjunct is not None and kind != "visit":
+    if own_adjunct is not None:
         # "Moon's call with Trump follows on the heels of his meeting with Kim", "X said after talks with
-        # Y": the people the adjunct names, and the sentence's subject; not the main clause's others
+        # Y": the people the adjunct names, and the sentence's subject (of a meeting, not of a trip:
+        # "Following the visit of X to Beijing, Y held talks"); not the main clause's others
         inside = [t for t in sentence_people if own_adjunct.start() <= t[1] - s.span.start < own_adjunct.end()]
         if inside:
-            local_people = sentence_people = [t for t in sentence_people[:1] if t not in inside] + inside
+            subject = [t for t in sentence_people[:1] if t not in inside] if kind != "visit" else []
+            local_people = sentence_people = subject + inside
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
     # "talks between the two delegations took place in Beijing": the article's pair, said in words
     pair_words = not rule.anaphoric and len(ctx.pair) == 2 and bool(_BETWEEN_TWO.search(ctx.body, a, min(hi, a + 60)))
@@ -322,6 +329,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if guest is None and dest and len(ctx.pair) == 2 and dest in ctx.pair:
             guest = next(c for c in ctx.pair if c != dest)
         countries = sorted({c for c in (dest, guest) if c})
+        if bare and rule.anaphoric and visitors and dest and guest != dest and own_adjunct is not None:
+            bare = False     # "following the recent visit of the Iranian President X to Beijing": who and where
+        if own_adjunct is not None and own_adjunct.start() == 0 and any_trigger().search(s.text, own_adjunct.end()):
+            cue = True       # "Following X's visit to Beijing, Y held negotiations …": the trip came first
         # "arrived in Budapest on Monday for talks", "a State Visit to the Federal Republic of Nigeria on
         # 30 November": the day right after the trigger or its destination
         dest_end = max((sp.end for code, sp in s.countries if code == dest and b <= sp.start < b + 60), default=b)
@@ -409,7 +420,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
 _OTHER_ENGAGEMENT = regex.compile(
     r"\b(?:after|before|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
     r"|summit|trip|dialogue|consultation)s?\b"
-    r"(?:\s+(?:with|to|in|between|by)\s+[^,;.]{0,80})?", regex.IGNORECASE)
+    r"(?:\s+(?:with|to|in|between|by|of)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
 
