@@ -861,3 +861,18 @@ def test_a_trip_an_opening_adjunct_names_came_before_the_main_clauses_talks(enga
     trip = only(evs, "visit", historical=True)
     assert (trip["guest"], trip["host"], trip["people"], trip["date"]) == ("POL", "HUN", ["Jan Nowak"], None)
     assert not [e for e in evs if e["kind"] == "visit" and not e["historical"]]
+
+
+def test_a_since_clause_of_this_week_is_the_news(engagements_of):
+    text = ("Polish President Jan Nowak has described his state visit to Hungary as a success. He thanked his "
+            "Hungarian hosts for their hospitality since his delegation arrived in Budapest on Wednesday.")
+    evs = events(engagements_of, text)       # an undated page: nothing dates the since-clause but its words
+    assert [e["historical"] for e in evs if e["kind"] == "visit"] == [False]
+
+
+def test_discussions_ahead_of_the_state_visit_do_not_make_it_recalled_or_theirs(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Sunday for a state visit. Polish Foreign Minister "
+            "Ewa Lis had earlier held discussions with her Hungarian counterpart Peter Szabo ahead of the state visit.")
+    evs = events(engagements_of, text, "2025-03-03")
+    trips = [e for e in evs if e["kind"] == "visit"]
+    assert [(e["guest"], e["people"], e["historical"]) for e in trips] == [("POL", ["Jan Nowak"], False)]

@@ -32,6 +32,10 @@ _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)
 _PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
 _FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
 # "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
+_THIS_WEEK = regex.compile(r"[^.;,]{0,60}?\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b",
+                           regex.IGNORECASE)
+_AHEAD_OF = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
+                          r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _FIRST_SINCE = regex.compile(r"\b(?:the\s+)?first\b[^.;]{0,80}?\bsince\s+", regex.IGNORECASE)
 _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
@@ -263,7 +267,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if first_since and first_since.start() < m.start() and first_since.end() < m.end():
         first_since = None
     cue_end = min(hi, s.span.start + max(first_since.start(), m.end())) if first_since else hi
-    cue = bool(cues.search(ctx.body[lo:cue_end])) or bool(_SINCE.search(s.text[:m.start()]))
+    # "… since his delegation arrived in Abidjan on Wednesday": a since-clause of this week is the news
+    since = bool(_SINCE.search(s.text[:m.start()])) and not _THIS_WEEK.match(s.text, m.end())
+    # "X had earlier held discussions … ahead of the state visit": the cue is the discussions', the
+    # visit comes after them
+    ahead = bool(_AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
+    cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
     own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
@@ -314,10 +323,16 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if inside:
             subject = [t for t in sentence_people[:1] if t not in inside] if kind != "visit" else []
             local_people = sentence_people = subject + inside
+    # "X had held discussions with Y ahead of the state visit": the trip the article reports, told
+    # by someone else's engagement — a reference to it, not the main clause's people's trip
+    refers_back = own_adjunct is not None and kind == "visit" and not _names_someone(own_adjunct, sentence_people, s) \
+        and _THE_BEFORE.search(s.text, max(0, m.start() - 30), m.start()) is not None
+    if refers_back:
+        local_people = sentence_people = []
     two_sided = len({ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country}) >= 2
     # "talks between the two delegations took place in Beijing": the article's pair, said in words
     pair_words = not rule.anaphoric and len(ctx.pair) == 2 and bool(_BETWEEN_TWO.search(ctx.body, a, min(hi, a + 60)))
-    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries and not pair_words)
+    bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries and not pair_words) or refers_back
     if kind == "visit":
         dest = _destination(ctx, s, a, b, lo, hi)
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
@@ -418,10 +433,17 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
 # the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
 # after the trigger is another one; its people are not this one's
 _OTHER_ENGAGEMENT = regex.compile(
-    r"\b(?:after|before|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
+    r"\b(?:after|before|ahead\s+of|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
     r"|summit|trip|dialogue|consultation)s?\b"
     r"(?:\s+(?:with|to|in|between|by|of)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
+
+
+_THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+
+
+def _names_someone(adjunct: regex.Match, people: list[tuple[int, int, int]], s: Sentence) -> bool:
+    return any(adjunct.start() <= t[1] - s.span.start < adjunct.end() for t in people)
 
 
 def _same_traveller(visits: list[Event]) -> None:
