@@ -326,6 +326,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "X had held discussions with Y ahead of the state visit": the trip the article reports, told
     # by someone else's engagement — a reference to it, not the main clause's people's trip
     refers_back = own_adjunct is not None and kind == "visit" and not _names_someone(own_adjunct, sentence_people, s) \
+        and not own_adjunct.group().lower().startswith("anniversary") \
         and _THE_BEFORE.search(s.text, max(0, m.start() - 30), m.start()) is not None
     if refers_back:
         local_people = sentence_people = []
