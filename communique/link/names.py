@@ -52,9 +52,11 @@ _VOWELS = frozenset("aeiouy")
 def same_token(a: str, b: str) -> bool:
     """One name token, or two romanisations of it: of equal length (at least VARIANT_MIN_LETTERS),
     differing in one vowel (y counted as one) — Sergei/Sergey, Shoigu/Shoygu, Dmitry/Dmitri,
-    Khaled/Khalid. Consonants never vary ("Nguyen" is not "Nguyet"), and neither does length
+    Khaled/Khalid — or one writing a vowel twice (Hayee/Haye). Consonants never vary ("Nguyen" is not "Nguyet"), and neither does length
     ("Belousov" is not "Belousova"): those are other names."""
     if a == b:
+        return True
+    if _doubled_vowel(a, b) or _doubled_vowel(b, a):
         return True
     if len(a) != len(b) or len(a) < VARIANT_MIN_LETTERS or a[0] != b[0]:
         return False
@@ -65,10 +67,28 @@ def same_token(a: str, b: str) -> bool:
     return tag == "replace" and a[int(i)] in _VOWELS and b[int(j)] in _VOWELS
 
 
+DOUBLED_MIN_LETTERS = 4
+
+
+def _doubled_vowel(short: str, long: str) -> bool:
+    """Hayee/Haye, Raeesi/Raesi: the longer writes one vowel of the shorter twice (not Lee/Le:
+    too short to tell a spelling from another name)."""
+    if len(long) != len(short) + 1 or len(short) < DOUBLED_MIN_LETTERS:
+        return False
+    return any(long[i] in _VOWELS and long[i] == long[i - 1] and long[:i] + long[i + 1:] == short
+               for i in range(1, len(long)))
+
+
 def romanisations(token: str) -> set[str]:
-    """The token and every form same_token accepts for it (one vowel changed): the person index is
-    searched with these, so "Sergey Shoygu" finds the person stored as "Sergei Shoigu"."""
+    """The token and every form same_token accepts for it (one vowel changed, one vowel doubled or
+    undoubled): the person index is searched with these, so "Sergey Shoygu" finds the person
+    stored as "Sergei Shoigu"."""
     out = {token}
+    for i in range(1, len(token)):
+        if token[i] in _VOWELS and token[i] == token[i - 1] and len(token) - 1 >= DOUBLED_MIN_LETTERS:
+            out.add(token[:i] + token[i + 1:])
+    if len(token) >= DOUBLED_MIN_LETTERS:
+        out.update(token[:i + 1] + token[i] + token[i + 1:] for i, ch in enumerate(token) if ch in _VOWELS and i)
     if len(token) >= VARIANT_MIN_LETTERS:
         for i, ch in enumerate(token):
             if ch in _VOWELS and i:

@@ -252,6 +252,17 @@ def test_two_romanisations_of_one_name_are_one_person(conn):
     assert names == [("Sergei Shoigu", ["Sergey Shoygu"]), ("Sergey Lavrov", [])]
 
 
+def test_a_name_with_a_vowel_written_twice_is_the_same_person(conn):
+    store.save(conn, record("r1", "Text one.", people=[person("Omar Hayee", "PAK", "Ambassador")],
+                            published="2024-05-01"))
+    store.save(conn, record("r2", "Text two.", people=[person("Omar Haye", "PAK", "Ambassador")],
+                            published="2024-05-02", outlet="Other Wire"))
+    store.save(conn, record("r3", "Text three.", people=[person("Omar Haye", "IND", "Ambassador")],
+                            published="2024-05-03", outlet="Third Wire"))
+    people = {(p["country"], frozenset([p["name"], *p["aliases"]])) for p in queries.people(conn)}
+    assert people == {("IND", frozenset({"Omar Haye"})), ("PAK", frozenset({"Omar Haye", "Omar Hayee"}))}
+
+
 def visit(date, historical, precision="day"):
     return meeting(["Vladimir Putin"], date=date, kind="visit", historical=historical, date_precision=precision,
                    evidence="The state visit of Vladimir Putin.", place="Hanoi")

@@ -876,3 +876,13 @@ def test_discussions_ahead_of_the_state_visit_do_not_make_it_recalled_or_theirs(
     evs = events(engagements_of, text, "2025-03-03")
     trips = [e for e in evs if e["kind"] == "visit"]
     assert [(e["guest"], e["people"], e["historical"]) for e in trips] == [("POL", ["Jan Nowak"], False)]
+
+
+def test_a_signing_by_three_states_does_not_date_two_states_talks(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs and Polish Ambassador Jan Nowak have discussed military "
+            "cooperation, the ministry said. The two men focused on joint exercises. Kovacs thanked Poland for its "
+            "support. Nowak noted the potential for cooperation. He said specialists are ready to help. Kovacs "
+            "agreed. Both praised the ties. The Vienna Declaration signed on January 13 by the "
+            "Hungarian, Polish and Czech foreign ministers noted their shared aims.")
+    e = only(events(engagements_of, text, "2021-01-16"), "meeting")
+    assert e["date"] != "2021-01-13"

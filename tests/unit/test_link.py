@@ -153,6 +153,10 @@ def test_copies_count_once_and_outlets_are_counted_apart():
     ("Nguyen Van Nam", "Nguyen Van Lam", False),           # a consonant: another name
     ("Tran Van Hung", "Tran Van Hong", False),             # short syllables never vary
     ("Maria Lopez", "Mario Lopez", False),                 # the rule needs six letters
+    ("Omar Hayee", "Omar Haye", True),                     # a vowel written twice
+    ("Park Joon-ho", "Park Jon-ho", False),                # too short to tell: another name
+    ("Lee Min", "Le Min", False),
+    ("Omar Haye", "Omar Hay", False),                      # a dropped vowel that was not doubled
 ])
 def test_romanisations_of_one_name_are_one_person(a, b, same):
     assert compatible(a, b) is same
