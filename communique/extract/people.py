@@ -88,6 +88,12 @@ def _inside(pos: int, ranges: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in ranges)
 
 
+# "Remarks by High Representative X at the press conference with Y": a transcript's title names its
+# speaker (and whom they spoke with) as a byline does, however it is capitalised
+TRANSCRIPT_TITLE = regex.compile(r"\s*(?:(?:Opening|Closing|Press|Keynote|Introductory|Joint)\s+)?(?:Remarks|Statement"
+                                 r"|Speech|Address|Intervention|Op-ed)\s+(?:by|of)\s", regex.IGNORECASE)
+
+
 def title_mentions(body: str, credits: list[tuple[int, int]],
                    lines: list[Line] | None = None) -> tuple[list[RawMention], set[int]]:
     """Title-anchored mentions on every line, and the numbers of headline-case lines (`lines`:
@@ -97,7 +103,7 @@ def title_mentions(body: str, credits: list[tuple[int, int]],
     for no, start, line, toks, tags in lines if lines is not None else tag_lines(body):
         if not line.strip():
             continue
-        if is_headline_case(line):
+        if is_headline_case(line) and not TRANSCRIPT_TITLE.match(line):
             weak_lines.add(no)
         for m in line_mentions(line, start, no, (toks, tags)):
             if not _inside(m.start, credits):

@@ -886,3 +886,27 @@ def test_a_signing_by_three_states_does_not_date_two_states_talks(engagements_of
             "Hungarian, Polish and Czech foreign ministers noted their shared aims.")
     e = only(events(engagements_of, text, "2021-01-16"), "meeting")
     assert e["date"] != "2021-01-13"
+
+
+def test_my_visit_in_a_quotation_is_the_speakers_and_a_later_month_is_last_years(engagements_of):
+    text = ("BUDAPEST, March 4, 2022 — Hungarian President Anna Kovacs on Friday held talks with Polish President "
+            "Jan Nowak in Budapest.\n\n\u201cDuring my visit to Warsaw in December, we signed nine agreements. Today "
+            "we signed six more,\u201d Kovacs said.")
+    evs = events(engagements_of, text)
+    trip = only(evs, "visit", historical=True)
+    assert (trip["people"], trip["guest"], trip["host"], trip["date"]) == (["Anna Kovacs"], "HUN", "POL", "XXXX-12")
+
+
+def test_a_date_of_the_trip_an_adjunct_names_is_not_the_news_trips(engagements_of):
+    text = ("Hungarian President Anna Kovacs said Polish President Jan Nowak\u2019s state visit to Hungary comes "
+            "months after her own to Poland last December.")
+    e = only(events(engagements_of, text), "visit")
+    assert (e["guest"], e["date"]) == ("POL", None)
+
+
+def test_a_trip_the_other_way_round_dated_to_a_month_is_the_earlier_one(engagements_of):
+    text = ("Polish President Jan Nowak\u2019s state visit to Hungary began on Friday. Hungarian President Anna Kovacs "
+            "paid a state visit to Poland in December.")
+    evs = events(engagements_of, text)
+    assert only(evs, "visit")["guest"] == "POL"
+    assert only(evs, "visit", historical=True)["guest"] == "HUN"

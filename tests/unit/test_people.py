@@ -414,3 +414,10 @@ def test_surnames_that_speak_are_read_up_to_a_bound(people_of):
     text = "\n".join(f"{n} said the talks with {n} went well." for n in names)
     found = people_of(text)
     assert len(found) == MAX_SPEAKERS and set(found) == set(names[:MAX_SPEAKERS])
+
+
+def test_a_transcripts_title_names_its_speaker_however_capitalised(people_of):
+    text = ("Remarks by High Representative Lena Haas at the Press Conference with Rosa Lema, Foreign Minister of "
+            "Chile\nCheck against delivery!\nIt is a pleasure to be here in Santiago for my first visit to Chile.")
+    assert "Lena Haas" in people_of(text)
+    assert "Lena Haas" not in people_of(text.replace("Remarks by ", "Welcome To "))   # a headline's capitals

@@ -46,6 +46,8 @@ def _earlier(value: str, ref: str | None, published: str | None) -> bool:
     if r is None:
         # an undated article: what it dates with a year but no day is background
         return py is None and d[0] is not None and d[2] is None
+    if d[0] is None and r[1] is not None and d[1] is not None and d[1] > r[1]:
+        return True     # "in December" told of in a March report: last December (planned ones are gone by now)
     if d[0] is not None and r[0] is None:
         # the news year is unknown: a date written with its year but without a day is background
         return d[2] is None
@@ -91,6 +93,12 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
                 (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref))
         else:
             e.historical = e.cue and not e.anaphoric
+    # "X's state visit to South Africa … 'During my visit to Abidjan in December, we signed …'": a trip
+    # the other way round, dated only to a month or year, is an earlier one (no one hosts and visits at once)
+    for e in events:
+        if e.kind == "visit" and not e.historical and e.date and e.date.precision in ("month", "year") and e.host:
+            e.historical = any(x.kind == "visit" and not x.historical and x.host == e.guest and x.guest == e.host
+                               and x.sentences[0] < e.sentences[0] for x in events)
     # "… follows on the heels of his meeting with Kim. The inter-Korean summit was held on Friday": an
     # undated engagement named as what came before is the recalled one of its kind and sides
     for e in events:

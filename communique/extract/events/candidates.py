@@ -9,6 +9,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import is_demonym
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
+from communique.extract.speakers import speaker
 from communique.extract.triggers import any_trigger, domestic, excluded, rules
 from communique.kinds import FACE_TO_FACE
 from communique.model import Evidence
@@ -48,12 +49,16 @@ _DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing
                            regex.IGNORECASE)
 
 
-def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str) -> DateMention | None:
+def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
+                  elsewhere: list[tuple[int, int]] = ()) -> DateMention | None:
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
-    Dates in a 'since …' clause date something else ("since he took office last year")."""
+    Dates in a 'since …' clause date something else ("since he took office last year"), and so do
+    those of another engagement named in a time adjunct (`elsewhere`: "… months after his own to
+    Côte d'Ivoire last December")."""
     inside_since = bool(_SINCE.search(s.text[:s.local(pos)]))
     usable = [d for d in s.dates if lo <= d.start < hi and d.can_date(names=kind == "multilateral")
-              and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))]
+              and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))
+              and not any(x <= d.start < y for x, y in elsewhere)]
     if not usable:
         return None
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
@@ -282,7 +287,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if own_adjunct is not None and own_adjunct.start() == 0:
         date = _nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
     else:
-        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind)
+        later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
+        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
@@ -339,6 +345,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
         owner = [t[0] for t in s.people if a < t[2] < b and _visit_possessor(ctx, t)]
         visitors = owner[:1] or _visitors(ctx, s, local_people, a, dest)
+        if not visitors and _MY.search(s.text, max(0, m.start() - 25), m.start()):
+            visitors = speaker(ctx, a)     # "During my visit to Abidjan in December, …," Ramaphosa said
+            bare = bare and not (visitors and dest and ctx.people[visitors[0]].country not in (None, dest))
         guest = ctx.people[visitors[0]].country if visitors else _visiting_state(ctx, s, b)
         if dest is None and guest and len(ctx.pair) == 2 and guest in ctx.pair:
             dest = next(c for c in ctx.pair if c != guest)
@@ -438,12 +447,14 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
 # the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
 # after the trigger is another one; its people are not this one's
 _OTHER_ENGAGEMENT = regex.compile(
-    r"\b(?:after|before|ahead\s+of|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?(?:conversation|call|talks|meeting|visit"
-    r"|summit|trip|dialogue|consultation)s?\b"
+    r"(?:\b(?:after|before|ahead\s+of|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?"
+    r"(?:conversation|call|talks|meeting|visit|summit|trip|dialogue|consultation)s?\b"
+    r"|\b(?:after|before|following)\s+(?:his|her|their)\s+own\b)"      # "… comes months after his own to X"
     r"(?:\s+(?:with|to|in|between|by|of)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
 
+_MY = regex.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
