@@ -910,3 +910,14 @@ def test_a_trip_the_other_way_round_dated_to_a_month_is_the_earlier_one(engageme
     evs = events(engagements_of, text)
     assert only(evs, "visit")["guest"] == "POL"
     assert only(evs, "visit", historical=True)["guest"] == "HUN"
+
+
+def test_the_venue_of_a_gathering_on_whose_sidelines_two_met_is_no_side(engagements_of):
+    text = ("Indian Defence Minister Asha Rao met US Secretary of Defense Paul Grant on Friday. "
+            "Ministers gathered in Singapore on Friday; Singapore is the host, and Singapore\u2019s minister "
+            "opened it. \u201cIn a bilateral meeting with US Secretary of Defense Paul Grant on the sidelines of the "
+            "ASEAN Defence Ministers\u2019 Meet in Singapore,\u201d the minister tweeted.")
+    evs = events(engagements_of, text, "2018-10-19")
+    assert not [e for e in evs if e["kind"] == "meeting" and "SGP" in e["countries"]]
+    gathering = only(evs, "multilateral")
+    assert gathering["mechanism"].startswith("ASEAN Defence Ministers")

@@ -118,7 +118,11 @@ def _sides(ctx: ArticleContext, s: Sentence, kind: str, people: list[tuple[int, 
     """Countries of the sides: the people's (those of the sentence this engagement has), then the
     countries named, then the article's pair."""
     from_people = unique(ctx.people[k].country for k, _, _ in people)
-    named = unique(code for code, _ in s.countries)
+    # "… on the sidelines of the ASEAN meeting in Singapore": the venue's state is no side
+    sidelines = _SIDELINES.search(s.text) is not None
+    venue = {code for code, span in s.countries
+             if sidelines and _IN_BEFORE.search(ctx.body, max(0, span.start - 8), span.start)}
+    named = unique(code for code, _ in s.countries if code not in venue)
     sides = list(from_people)
     if kind == "multilateral":
         return unique(sides + named), False
@@ -129,11 +133,15 @@ def _sides(ctx: ArticleContext, s: Sentence, kind: str, people: list[tuple[int, 
             sides.append(code)
     from_context = False
     if len(sides) == 1 and sides[0] in ctx.pair and len(ctx.pair) == 2:
-        sides.append(next(c for c in ctx.pair if c != sides[0]))
-        from_context = True
+        other = next(c for c in ctx.pair if c != sides[0])
+        if other not in venue:
+            sides.append(other)
+            from_context = True
     return sides, from_context
 
 
+_SIDELINES = regex.compile(r"\bsidelines?\b", regex.IGNORECASE)
+_IN_BEFORE = regex.compile(r"\bin\s+(?:the\s+)?$", regex.IGNORECASE)
 _BETWEEN = regex.compile(r"\s*(?:\(\p{Lu}+\)\s*)?between\s+(?:the\s+)?$", regex.IGNORECASE)
 _IN_PLACE = regex.compile(r"^(?:\s+\S+){0,3}?\s+(?:in|at)\s+(?:the\s+)?$", regex.IGNORECASE)
 _BETWEEN_TWO = regex.compile(r"\bbetween\s+(?:the\s+)?(?:two|both)\s+(?:sides|countries|nations|states|governments"
