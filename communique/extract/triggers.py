@@ -32,6 +32,7 @@ _NOT_HELD_AFTER = regex.compile(
     r"(?:will|would|shall)\s+(?:also\s+)?(?:take\s+place|be\s+held|begin|start|commence|last|"
     r"be\s+(?:made|paid|conducted|hosted))"
     r"|(?:is|are|was|were)\s+(?:expected|scheduled|set|due|planned|slated)\s+to\b"
+    r"|(?:is|are)\s+(?:scheduled|set|due|planned|slated)\s+for\b"
     r"|over\s+the\s+(?:next|coming)\s+(?:\w+\s+)?(?:days?|weeks?|months?)\b|in\s+the\s+coming\s+(?:days|weeks|months)\b"
     r"|(?:was|were|has\s+been|have\s+been|had\s+been|is|are)\s+"
     r"(?:postponed|cancell?ed|called\s+off|delayed|put\s+off)\b)",

@@ -284,6 +284,8 @@ def test_named_gatherings_of_many_states(engagements_of, text):
     "Polish President Jan Nowak's state visit to Hungary will take place from Friday to Sunday, the ministry said. "
     "Hungarian officials confirmed the visit.",
     "A meeting between Polish President Jan Nowak and Hungarian President Anna Kovacs set for Monday was postponed.",
+    "Polish President Jan Nowak said Polish businesses were enthusiastic about his state visit to Hungary that is "
+    "scheduled for the spring.",
 ])
 def test_engagements_not_held_are_not_events(engagements_of, text):
     assert events(engagements_of, text, published="2023-03-15") == []
