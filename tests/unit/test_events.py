@@ -286,6 +286,8 @@ def test_named_gatherings_of_many_states(engagements_of, text):
     "A meeting between Polish President Jan Nowak and Hungarian President Anna Kovacs set for Monday was postponed.",
     "Polish President Jan Nowak said Polish businesses were enthusiastic about his state visit to Hungary that is "
     "scheduled for the spring.",
+    "Polish President Jan Nowak will visit Hungary this week, both governments said. Polish foreign ministry "
+    "spokesman Adam Lis confirmed the visit to AFP.",
 ])
 def test_engagements_not_held_are_not_events(engagements_of, text):
     assert events(engagements_of, text, published="2023-03-15") == []

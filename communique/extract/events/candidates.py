@@ -350,6 +350,9 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     bare = (rule.anaphoric and not two_sided) or (not s.people and not s.countries and not pair_words) or refers_back
     if kind == "visit":
         dest = _destination(ctx, s, a, b, lo, hi)
+        if dest is None and _THE_JUST_BEFORE.search(s.text, max(0, m.start() - 8), m.start()) \
+                and not any(b <= sp.start < hi for _, sp in s.countries) and not any(b <= p.start < hi for p in s.places):
+            bare = True     # "the spokesman confirmed the visit to AFP": a reference back, to no place
         # "Mogherini's current visit": the possessor the trigger opens with is the visitor
         owner = [t[0] for t in s.people if a < t[2] < b and _visit_possessor(ctx, t)]
         visitors = owner[:1] or _visitors(ctx, s, local_people, a, dest)
@@ -463,6 +466,7 @@ _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|to
 
 
 _MY = regex.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
