@@ -925,3 +925,13 @@ def test_the_venue_of_a_gathering_on_whose_sidelines_two_met_is_no_side(engageme
     assert not [e for e in evs if e["kind"] == "meeting" and "SGP" in e["countries"]]
     gathering = only(evs, "multilateral")
     assert gathering["mechanism"].startswith("ASEAN Defence Ministers")
+
+
+def test_meeting_the_leaders_of_an_organisations_members_is_a_gathering(engagements_of):
+    text = ("President Anna Kovacs of Hungary arrived in Tashkent on Sept. 15 to attend the Summit of the Council "
+            "of Heads of State of the Central Asia Forum. President Kovacs met with the leaders of CAF member states "
+            "on Sept. 15. During the summit, the leaders will discuss trade. Kovacs thanked China and Chinese "
+            "President Li Wei for China's support.")
+    evs = events(engagements_of, text, "2022-09-16")
+    assert [e["kind"] for e in evs if e["kind"] == "meeting"] == []
+    assert any(e["kind"] == "multilateral" and e["countries"] == ["HUN"] for e in evs)

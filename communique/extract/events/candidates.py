@@ -394,6 +394,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         sides, from_context = pair, False
     elif pair_words and len(sides) < 2:
         sides, from_context = list(ctx.pair), True
+    members = _MEMBER_STATES.match(s.text, m.end()) if kind == "meeting" and not rule.anaphoric else None
+    if members is not None:
+        # "Tokayev met with the leaders of SCO member states": a gathering of many, not two states' talks
+        own = unique(ctx.people[k].country for k, _, _ in local_people if ctx.people[k].country)
+        return [Event("multilateral", "gathering", own[:1], [k for k, _, _ in local_people][:1], date, place,
+                      mechanism=members.group("org"), cue=cue, evidence=evidence, sentences=[s.index])] if own else []
     subject: list[int] = []
     if kind in FACE_TO_FACE and not rule.anaphoric:
         subject = _pronoun_actor(ctx, s, m, a, local_people)
@@ -466,6 +472,10 @@ _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|to
 
 
 _MY = regex.compile(r"\b(?:my|our)\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_MEMBER_STATES = regex.compile(
+    r"\s+(?:with\s+)?(?:the\s+)?(?:other\s+)?(?:leaders|heads\s+of\s+(?:state|government)|ministers|counterparts"
+    r"|delegations)\s+of\s+(?:the\s+)?(?:other\s+)?(?P<org>(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*){0,3})"
+    r"\s+(?:member\s+)?(?:states|countries|nations|members)\b", regex.IGNORECASE)
 _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 

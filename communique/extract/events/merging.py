@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import regex
+
 from communique.extract.context import ArticleContext
 from communique.extract.dates import DateMention
 from communique.extract.event import Event
@@ -147,6 +149,9 @@ def _calls_take_their_talks(events: list[Event]) -> None:
             events.remove(e)
 
 
+_SUMMIT = regex.compile(r"\b(?:the|this|that)\s+summit\b", regex.IGNORECASE)
+
+
 def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event],
              not_held: set[str] = frozenset()) -> None:
     """An article that only ever says "the talks" or "the visit" still reports one: between the
@@ -156,7 +161,10 @@ def _promote(ctx: ArticleContext, events: list[Event], unresolved: list[Event],
     for kind in ("meeting", "visit"):
         if kind in not_held or any(e.kind == kind and not e.historical for e in events):
             continue
-        pending = [c for c in unresolved if c.kind == kind and not c.historical and set(c.countries) <= set(ctx.pair)]
+        # "During the summit, the SCO leaders …" beside a reported gathering refers to it, not to talks
+        gathering = any(e.kind == "multilateral" and not e.historical for e in events)
+        pending = [c for c in unresolved if c.kind == kind and not c.historical and set(c.countries) <= set(ctx.pair)
+                   and not (gathering and kind == "meeting" and _SUMMIT.search(c.evidence[0].text))]
         if not pending:
             continue
         first = pending[0]
