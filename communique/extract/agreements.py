@@ -16,7 +16,7 @@ import regex
 from communique import lexicons
 from communique.extract import anniversary
 from communique.extract.context import ArticleContext, Sentence, unique
-from communique.extract.countries import states_named
+from communique.extract.countries import listed_states, states_named
 from communique.extract.dates import DateMention, date_fields, parse_ref
 from communique.extract.events import Event, rules
 from communique.kinds import FACE_TO_FACE
@@ -320,7 +320,10 @@ def extract_agreements(ctx: ArticleContext, events: list[Event]) -> list[Agreeme
             # the engagement mentioned last before the document (several can start in one sentence)
             before = sorted((k for k, e in enumerate(events) if min(e.sentences) <= s.index and e.kind != "multilateral"),
                             key=lambda k: (max(i for i in events[k].sentences if i <= s.index), -k))
-            if len(named) >= 2:
+            listed = listed_states(ctx.body, s.countries)
+            if listed:        # "signed on January 13 by the Azerbaijani, Pakistani and Turkish foreign ministers"
+                sides = listed
+            elif len(named) >= 2:
                 sides = sorted(named, key=lambda c: ctx.ranked.index(c) if c in ctx.ranked else 99)[:2]
             elif here or before:
                 sides = events[(here or before)[-1 if not here else 0]].countries

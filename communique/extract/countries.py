@@ -143,6 +143,26 @@ def rank_countries(mentions: list[tuple[str, Span]]) -> list[str]:
 _PAIR_GLUE = regex.compile(r"\s*(?:[-–—/]|and|&)\s*", regex.IGNORECASE)
 
 
+_LIST_GLUE = regex.compile(r",?\s*(?:,|and|&)\s*(?:the\s+)?", regex.IGNORECASE)
+
+
+def listed_states(body: str, countries: list[tuple[str, Span]]) -> list[str]:
+    """The longest run of three or more different states written as one list ("the Azerbaijani,
+    Pakistani and Turkish foreign ministers"), else []."""
+    best: list[str] = []
+    run: list[str] = []
+    prev: Span | None = None
+    for code, span in countries:
+        if prev is not None and _LIST_GLUE.fullmatch(body[prev.end:span.start]) and code not in run:
+            run.append(code)
+        else:
+            run = [code]
+        prev = span
+        if len(run) > len(best):
+            best = list(run)
+    return best if len(best) >= 3 else []
+
+
 def paired_states(body: str, countries: list[tuple[str, Span]]) -> Counter:
     """How often the article names two states as a pair ("Côte d'Ivoire-South Africa Business Forum",
     "between Nigeria and South Africa"): Counter of frozenset({a, b})."""

@@ -224,3 +224,10 @@ def test_a_document_named_again_after_a_copula_is_the_same_document(engagements_
 def test_a_documents_anniversary_dates_its_signing(engagements_of, sentence, date):
     found = docs(engagements_of, MEETING + sentence, published="2023-03-20")
     assert [d["date"] for d in found] == [date]
+
+
+def test_a_document_three_listed_states_signed_is_theirs(engagements_of):
+    text = MEETING + ("The Vienna Declaration signed on January 13 by the Hungarian, Polish and Czech foreign "
+                      "ministers noted their shared aims.")
+    d = [x for x in docs(engagements_of, text) if "vienna" in (x["subject"] or "").lower()]
+    assert [(x["countries"], x["date"]) for x in d] == [(["CZE", "HUN", "POL"], "2025-01-13")]

@@ -106,3 +106,11 @@ def test_a_broken_lexicon_directory_stops_the_run_with_one_line(tmp_path):
     lines = [x for x in done.stderr.splitlines() if x.strip()]
     assert len(lines) == 1 and "areas.json" in lines[0] and "cooperation_cue" in lines[0], done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_listed_states_reads_one_coordinated_list_of_three_or_more():
+    from communique.extract.countries import country_mentions, listed_states
+    text = "signed by the Hungarian, Polish and Czech ministers, then by Austria"
+    assert listed_states(text, country_mentions(text)) == ["HUN", "POL", "CZE"]
+    two = "signed by the Hungarian and Polish ministers in Austria"
+    assert listed_states(two, country_mentions(two)) == []

@@ -6,7 +6,7 @@ import regex
 
 from communique.extract import anniversary, rounds
 from communique.extract.context import ArticleContext, Sentence, unique
-from communique.extract.countries import is_demonym
+from communique.extract.countries import is_demonym, listed_states
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
 from communique.extract.speakers import speaker
@@ -448,7 +448,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     g = sides[:2] if kind == "meeting" else sides
     # "Japan and Vietnam signed … on Saturday": dates the talks reported elsewhere, is not itself a report
     enrich_only = rule.two_sides and not two_sided
-    if enrich_only and _three_listed(ctx, s):
+    if enrich_only and len(listed_states(ctx.body, s.countries)) >= 3:
         # "The Islamabad Declaration signed on January 13 by the Azerbaijani, Pakistani and Turkish
         # foreign ministers": a signing of three states is no report of, nor a date for, two's talks
         return []
@@ -482,17 +482,6 @@ _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 def _names_someone(adjunct: regex.Match, people: list[tuple[int, int, int]], s: Sentence) -> bool:
     return any(adjunct.start() <= t[1] - s.span.start < adjunct.end() for t in people)
-
-
-_LIST_GLUE = regex.compile(r",?\s*(?:,|and|&)\s*(?:the\s+)?")
-
-
-def _three_listed(ctx: ArticleContext, s: Sentence) -> bool:
-    """"by the Azerbaijani, Pakistani and Turkish foreign ministers": three states listed as one side."""
-    found = s.countries
-    return any(len({a[0], b[0], c[0]}) == 3 and _LIST_GLUE.fullmatch(ctx.body[a[1].end:b[1].start])
-               and _LIST_GLUE.fullmatch(ctx.body[b[1].end:c[1].start])
-               for a, b, c in zip(found, found[1:], found[2:], strict=False))
 
 
 def _same_traveller(visits: list[Event]) -> None:
