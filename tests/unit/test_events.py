@@ -935,3 +935,12 @@ def test_meeting_the_leaders_of_an_organisations_members_is_a_gathering(engageme
     evs = events(engagements_of, text, "2022-09-16")
     assert [e["kind"] for e in evs if e["kind"] == "meeting"] == []
     assert any(e["kind"] == "multilateral" and e["countries"] == ["HUN"] for e in evs)
+
+
+def test_trilateral_talks_are_a_gathering_of_three(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs and Polish Defence Minister Jan Nowak held trilateral talks with "
+            "Czech Defence Minister Karel Dvorak in Prague on Monday.")
+    evs = events(engagements_of, text, "2025-03-04")
+    e = only(evs, "multilateral")
+    assert (e["countries"], e["subtype"]) == (["CZE", "HUN", "POL"], "trilateral meeting")
+    assert not [x for x in evs if x["kind"] == "meeting"]
