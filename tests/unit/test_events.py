@@ -944,3 +944,10 @@ def test_trilateral_talks_are_a_gathering_of_three(engagements_of):
     e = only(evs, "multilateral")
     assert (e["countries"], e["subtype"]) == (["CZE", "HUN", "POL"], "trilateral meeting")
     assert not [x for x in evs if x["kind"] == "meeting"]
+
+
+def test_a_date_behind_a_comma_before_the_trigger_is_another_clauses(engagements_of):
+    text = ("The friendship between the two countries had developed before they established diplomatic relations "
+            "in 1992, notably the visit to Hungary by Polish President Adam Lis in 1959.")
+    e = only(events(engagements_of, text, "2025-03-04"), "visit", historical=True)
+    assert (e["date"], e["guest"]) == ("1959", "POL")

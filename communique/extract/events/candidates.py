@@ -49,6 +49,9 @@ _DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing
                            regex.IGNORECASE)
 
 
+CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the trigger counts for
+
+
 def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
                   elsewhere: list[tuple[int, int]] = ()) -> DateMention | None:
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
@@ -62,8 +65,12 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
     if not usable:
         return None
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
+    # a date behind a comma before the trigger is another clause's ("… relations in 1992, notably the
+    # visit … in 1959"): after the trigger's own words first
     best = min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
-                                    abs(d.start - pos) + (0 if d.start >= pos else 15)))
+                                    abs(d.start - pos) + (0 if d.start >= pos else 15)
+                                    + (CLAUSE_PENALTY if d.end <= pos and "," in s.text[s.local(d.end):s.local(pos)]
+                                       else 0)))
     if best.precision == "day" and best.value and _SCHEDULED.search(s.text[:s.local(best.start)]):
         # the day of what the trip was for, planned: only the month is the trip's
         best = DateMention(best.start, best.end, best.text, best.value[:-3], "month", best.source)
