@@ -951,3 +951,11 @@ def test_a_date_behind_a_comma_before_the_trigger_is_another_clauses(engagements
             "in 1992, notably the visit to Hungary by Polish President Adam Lis in 1959.")
     e = only(events(engagements_of, text, "2025-03-04"), "visit", historical=True)
     assert (e["date"], e["guest"]) == ("1959", "POL")
+
+
+def test_what_leaders_agreed_upon_during_a_visit_recalls_that_visit(engagements_of):
+    text = ("At the talks, Hungarian Defence Minister Anna Kovacs said the visit aims to carry out the partnership "
+            "agreed upon by the two countries' senior leaders during the Polish President's state visit to Hungary "
+            "in June this year.")
+    evs = events(engagements_of, text)
+    assert [e["date"] for e in evs if e["kind"] == "visit" and e["historical"]] == ["XXXX-06"]
