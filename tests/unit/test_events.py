@@ -959,3 +959,10 @@ def test_what_leaders_agreed_upon_during_a_visit_recalls_that_visit(engagements_
             "in June this year.")
     evs = events(engagements_of, text)
     assert [e["date"] for e in evs if e["kind"] == "visit" and e["historical"]] == ["XXXX-06"]
+
+
+def test_a_purpose_clause_cue_is_not_the_trips(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs met Polish Deputy Minister Jan Nowak in Budapest on December 3. "
+            "Nowak said he had come to Budapest to make the previous agreements on military cooperation more concrete.")
+    e = only(events(engagements_of, text, "2018-12-04"), "visit")
+    assert (e["guest"], e["people"], e["date"]) == ("POL", ["Jan Nowak"], "2018-12")

@@ -37,6 +37,8 @@ _THIS_WEEK = regex.compile(r"[^.;,]{0,60}?\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thur
                            regex.IGNORECASE)
 _AHEAD_OF = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
                           r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_PURPOSE = regex.compile(r"\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b|this\b)(?-i:\p{Ll}+)\b",
+                      regex.IGNORECASE)
 _FIRST_SINCE = regex.compile(r"\b(?:the\s+)?first\b[^.;]{0,80}?\bsince\s+", regex.IGNORECASE)
 _SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
@@ -287,6 +289,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     if first_since and first_since.start() < m.start() and first_since.end() < m.end():
         first_since = None
     cue_end = min(hi, s.span.start + max(first_since.start(), m.end())) if first_since else hi
+    # "he had come to Moscow to make the previous agreements more concrete": a purpose clause after
+    # the trigger speaks of other things
+    purpose = _PURPOSE.search(s.text, m.end(), s.local(cue_end))
+    if purpose:
+        cue_end = s.span.start + purpose.start()
     # "… since his delegation arrived in Abidjan on Wednesday": a since-clause of this week is the news
     since = bool(_SINCE.search(s.text[:m.start()])) and not _THIS_WEEK.match(s.text, m.end())
     # "X had earlier held discussions … ahead of the state visit": the cue is the discussions', the
