@@ -966,3 +966,19 @@ def test_a_purpose_clause_cue_is_not_the_trips(engagements_of):
             "Nowak said he had come to Budapest to make the previous agreements on military cooperation more concrete.")
     e = only(events(engagements_of, text, "2018-12-04"), "visit")
     assert (e["guest"], e["people"], e["date"]) == ("POL", ["Jan Nowak"], "2018-12")
+
+
+def test_a_summit_of_another_pair_an_adjunct_names_is_background(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs and Polish Defence Minister Jan Nowak held talks in Budapest "
+            "Monday. The ministers expressed worry about the recent missile launches, which came after the second "
+            "summit between Czech President Karel Dvorak and Austrian Chancellor Eva Gruber ended late in February.")
+    evs = events(engagements_of, text)
+    summit = only(evs, "meeting", historical=True)
+    assert (summit["countries"], summit["date"]) == (["AUT", "CZE"], "XXXX-02")
+
+
+def test_the_annual_summit_between_two_states_names_the_mechanism_not_a_meeting(engagements_of):
+    text = ("Polish Prime Minister Jan Nowak arrived in Budapest on Monday for a two-day visit. The annual summit "
+            "between the Prime Minister of Poland and the President of Hungary is the highest dialogue mechanism.")
+    evs = events(engagements_of, text, "2024-07-09")
+    assert [e["kind"] for e in evs] == ["visit"]

@@ -90,7 +90,8 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
         elif e.date and e.date.value:
             e.historical = _earlier(e.date.value, ref, ctx.published) or (
                 e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)]) or (
-                (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref))
+                (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref)) or (
+                e.adjunct and _leg_before(ctx, e))   # "… came after the second summit between Kim and Trump"
         else:
             e.historical = e.cue and not e.anaphoric
     # "X's state visit to South Africa … 'During my visit to Abidjan in December, we signed …'": a trip
