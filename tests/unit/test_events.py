@@ -982,3 +982,31 @@ def test_the_annual_summit_between_two_states_names_the_mechanism_not_a_meeting(
             "between the Prime Minister of Poland and the President of Hungary is the highest dialogue mechanism.")
     evs = events(engagements_of, text, "2024-07-09")
     assert [e["kind"] for e in evs] == ["visit"]
+
+
+def test_speaking_to_someone_in_a_city_is_a_meeting(engagements_of):
+    text = "Hungarian President Anna Kovacs was speaking to Polish Trade Minister Jan Nowak in Budapest on May 21."
+    e = only(events(engagements_of, text, "2025-05-22"), "meeting")
+    assert (e["countries"], e["date"], e["place"]) == (["HUN", "POL"], "2025-05-21", "Budapest")
+
+
+def test_spoke_to_someone_nowhere_named_is_a_call(engagements_of):
+    text = ("Polish President Jan Nowak held a telephone conversation with Hungarian President Anna Kovacs on "
+            "Saturday. \u201cAlso spoke to Prime Minister Karel Dvorak of the Czech Republic to inform him,\u201d "
+            "Nowak said.")
+    evs = events(engagements_of, text, "2025-03-09")
+    assert sorted(e["countries"] for e in evs if e["kind"] == "call") == [["CZE", "POL"], ["HUN", "POL"]]
+
+
+def test_speaking_with_someone_met_that_day_is_that_meeting(engagements_of):
+    text = ("Hungarian Defence Minister Anna Kovacs and Polish Defence Minister Jan Nowak met in Budapest on Monday. "
+            "Speaking with Nowak for the second time in as many days, Kovacs said the two sides agree.")
+    evs = events(engagements_of, text, "2025-03-04")
+    assert [e["kind"] for e in evs] == ["meeting"]
+
+
+def test_a_sentence_opening_with_meeting_someone_reports_the_meeting(engagements_of):
+    text = ("Meeting host Hungarian President Anna Kovacs on September 4 ahead of the summit in Budapest, Polish "
+            "Prime Minister Jan Nowak called for more trade.")
+    e = only(events(engagements_of, text, "2025-09-05"), "meeting")
+    assert (e["countries"], e["date"]) == (["HUN", "POL"], "2025-09-04")

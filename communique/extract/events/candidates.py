@@ -282,7 +282,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
            lo: int, hi: int) -> list[Event]:
     """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
-    kind = rule.kind
+    kind, subtype = rule.kind, rule.subtype
+    if rule.id == "spoke_with" and not s.places and not _SIDELINES.search(s.text):
+        # "Also spoke to Prime Minister Abe of Japan": nowhere named, a call as news tells it
+        kind, subtype = "call", "phone call"
     # "X's trip is the first since 2018, when Y met Z": what the since-clause says is of the earlier one
     # ("the first state visit between the two countries since …": the trigger inside it too)
     first_since = _FIRST_SINCE.search(s.text, max(0, m.start() - 25))
@@ -398,7 +401,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             date_from = None
         # "… especially following General Secretary X's trip": someone's trip named after the news, as
         # before it (not "after the visit to Vietnam, he will go to Laos")
-        ev = Event(kind, rule.subtype, countries, visitors, date, place, host=dest, guest=guest,
+        ev = Event(kind, subtype, countries, visitors, date, place, host=dest, guest=guest,
                    cue=cue or (adjunct and bool(owner)),
                    adjunct=adjunct, anaphoric=bare, evidence=evidence, sentences=[s.index], date_from=date_from)
         return [ev] + _the_one_before(ctx, s, ev, first_since)
@@ -420,12 +423,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         listed, list_end = rounds.listed_counterparts(ctx, s)
         if listed:
             other, with_people = rounds.listed_partner(ctx, s, listed, a, list_end, subject)
-            return [Event(kind, rule.subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
+            return [Event(kind, subtype, sorted([other, code]), list(with_people), date, place, cue=cue,
                           context_countries=not with_people, evidence=list(evidence), sentences=[s.index])
                     for code in listed] if other else []
         groups = rounds.object_rounds(ctx, local_people, a, subject)
         if groups:
-            return [Event(kind, rule.subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
+            return [Event(kind, subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
                           cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
     if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
             and kind != "multilateral":
@@ -447,7 +450,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         name = m.group().strip()
         if not people or regex.search(r"\b(?:Party|National\s+Assembly|Congress)\b", name):
             return []
-        return [Event(kind, rule.subtype, sorted(sides), people, date, place, mechanism=name, cue=cue,
+        return [Event(kind, subtype, sorted(sides), people, date, place, mechanism=name, cue=cue,
                       evidence=evidence, sentences=[s.index])]
     mechanism, ordinal = _mechanism(s.text)
     host = None
@@ -467,7 +470,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         # foreign ministers": a signing of three states is no report of, nor a date for, two's talks
         return []
     members = [k for k in people if ctx.people[k].country in g or ctx.people[k].country is None]
-    return [Event(kind, rule.subtype, sorted(g), one, None if bare else date, place, host=host,
+    return [Event(kind, subtype, sorted(g), one, None if bare else date, place, host=host,
                   guest=next((c for c in g if host and c != host), None), mechanism=mechanism,
                   ordinal=ordinal, cue=cue, adjunct=adjunct, anaphoric=bare, context_countries=from_context,
                   evidence=list(evidence), sentences=[s.index], enrich_only=enrich_only)

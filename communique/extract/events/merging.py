@@ -85,6 +85,11 @@ def _absorb(e: Event, c: Event) -> None:
     e.sentences = sorted(set(e.sentences) | set(c.sentences))
 
 
+def _said_to(e: Event) -> bool:
+    """A call read from "spoke with/to" alone (events.json rule spoke_with), no word of a telephone."""
+    return all(x.rule == "events:spoke_with" for x in e.evidence)
+
+
 def _latest_first(events: list[Event]) -> list[Event]:
     """Events by their latest mention, newest first (ties: the one created last): what "the talks"
     refers back to is the engagement the text spoke of last, not the one it listed last."""
@@ -105,6 +110,11 @@ def merge(ctx: ArticleContext, cands: list[Event], not_held: set[str] = frozense
                 unresolved.append(c)
             continue
         target = next((e for e in events if _same(ctx, e, c)), None)
+        if target is None and c.kind == "call" and _said_to(c):
+            # "Speaking with Shanahan for the second time in as many days, Jeong said …" beside their
+            # meeting: "spoke with" names the meeting, not a call
+            target = next((e for e in events if e.kind == "meeting" and not e.historical and not c.historical
+                           and set(e.countries) == set(c.countries) and _compatible_dates(e.date, c.date)), None)
         if target:
             _absorb(target, c)
         elif c.anaphoric:
