@@ -1010,3 +1010,12 @@ def test_a_sentence_opening_with_meeting_someone_reports_the_meeting(engagements
             "Prime Minister Jan Nowak called for more trade.")
     e = only(events(engagements_of, text, "2025-09-05"), "meeting")
     assert (e["countries"], e["date"]) == (["HUN", "POL"], "2025-09-04")
+
+
+def test_a_call_named_in_a_time_adjunct_is_a_second_earlier_call(engagements_of):
+    text = ("Hungarian President Anna Kovacs held a telephone conversation with Polish President Jan Nowak, which "
+            "took place four days after the Hungarian leader's conversation with Czech President Karel Dvorak.")
+    evs = events(engagements_of, text, "2025-01-21")
+    assert only(evs, "call")["countries"] == ["HUN", "POL"]
+    earlier = only(evs, "call", historical=True)
+    assert (earlier["countries"], earlier["people"]) == (["CZE", "HUN"], ["Anna Kovacs", "Karel Dvorak"])

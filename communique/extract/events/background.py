@@ -93,7 +93,8 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
                 (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref)) or (
                 e.adjunct and _leg_before(ctx, e))   # "… came after the second summit between Kim and Trump"
         else:
-            e.historical = e.cue and not e.anaphoric
+            # "… four days after the Chinese leader's conversation with Trump": another pair's call or talks
+            e.historical = (e.cue and not e.anaphoric) or (e.adjunct and e.kind != "visit" and _leg_before(ctx, e))
     # "X's state visit to South Africa … 'During my visit to Abidjan in December, we signed …'": a trip
     # the other way round, dated only to a month or year, is an earlier one (no one hosts and visits at once)
     for e in events:

@@ -236,7 +236,8 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
                 # one meeting (call, gathering) per sentence, and one an anniversary recalls; visits can
                 # be several trips; "agreed" names the meeting only when no other word does
                 mine = sorted(mine, key=lambda rm: rm[0].id in _AGREED_RULES)
-                mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])],
+                mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])
+                                          or (not rm[0].anaphoric and _in_time_adjunct(s, rm[1]))],
                               key=lambda rm: rm[1].start())
             built: list[Event] = []
             for n, (rule, m) in enumerate(mine):
@@ -499,6 +500,13 @@ _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 def _names_someone(adjunct: regex.Match, people: list[tuple[int, int, int]], s: Sentence) -> bool:
     return any(adjunct.start() <= t[1] - s.span.start < adjunct.end() for t in people)
+
+
+def _in_time_adjunct(s: Sentence, m: regex.Match) -> bool:
+    """"… four days after the Chinese leader's conversation with Trump": a second engagement of the
+    kind, named (with someone of its own) as what came before the first."""
+    return any(x.start() < m.start() < x.end() and any(m.end() <= st - s.span.start < x.end() for _, st, _ in s.people)
+               for x in _OTHER_ENGAGEMENT.finditer(s.text))
 
 
 def _same_traveller(visits: list[Event]) -> None:
