@@ -1019,3 +1019,11 @@ def test_a_call_named_in_a_time_adjunct_is_a_second_earlier_call(engagements_of)
     assert only(evs, "call")["countries"] == ["HUN", "POL"]
     earlier = only(evs, "call", historical=True)
     assert (earlier["countries"], earlier["people"]) == (["CZE", "HUN"], ["Anna Kovacs", "Karel Dvorak"])
+
+
+def test_a_date_right_after_the_trigger_is_its_own_however_precise_the_others(engagements_of):
+    text = ("Polish Foreign Minister Jan Nowak began a visit to Hungary on August 3. It follows the holding of the "
+            "first Hungary-Poland Joint Committee in May 2019 and the signing of a trade agreement on June 30.")
+    evs = events(engagements_of, text, "2019-08-06")
+    committee = only(evs, "meeting", historical=True)
+    assert committee["date"] == "2019-05"

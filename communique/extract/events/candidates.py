@@ -54,8 +54,12 @@ _DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing
 CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the trigger counts for
 
 
+OWN_DATE_REACH = 4
+_OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
+
+
 def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
-                  elsewhere: list[tuple[int, int]] = ()) -> DateMention | None:
+                  elsewhere: list[tuple[int, int]] = (), end: int | None = None) -> DateMention | None:
     """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
     Dates in a 'since …' clause date something else ("since he took office last year"), and so do
     those of another engagement named in a time adjunct (`elsewhere`: "… months after his own to
@@ -66,6 +70,12 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
               and not any(x <= d.start < y for x, y in elsewhere)]
     if not usable:
         return None
+    if end is not None:
+        # "the holding of the first Joint Committee in May 2019 … and the signing … on June 30": a date
+        # written right after the trigger is its own, however precise the others
+        own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and _OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
+        if own and kind != "visit":
+            return own[0]
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
     # a date behind a comma before the trigger is another clause's ("… relations in 1992, notably the
     # visit … in 1959"): after the trigger's own words first
@@ -314,7 +324,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         date = _nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
     else:
         later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
-        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later)
+        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later, b)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
