@@ -1027,3 +1027,11 @@ def test_a_date_right_after_the_trigger_is_its_own_however_precise_the_others(en
     evs = events(engagements_of, text, "2019-08-06")
     committee = only(evs, "meeting", historical=True)
     assert committee["date"] == "2019-05"
+
+
+def test_a_word_naming_the_meeting_beats_one_implying_it_earlier_in_the_sentence(engagements_of):
+    text = ("Hungary and Poland signed the defence agreement on July 8, 2024 as the two nations' foreign and defence "
+            "ministers met during the 2+2 meeting in Budapest.")
+    e = only(events(engagements_of, text, "2024-07-09"), "meeting")
+    assert (e["subtype"], e["date"], e["place"]) == ("meeting", "2024-07-08", "Budapest")
+    assert e["evidence"][0]["rule"] == "events:meeting"

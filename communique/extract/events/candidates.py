@@ -26,7 +26,10 @@ _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:(?:\w+\s+){0,4}?(?:to|in)|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception"}          # "X received Y": X is the host
 _ONE_DAY_KINDS = {"meeting", "call"}    # a visit or a gathering spans its range; talks fall on one day of it
-_AGREED_RULES = {"agreed_together"}     # "A and B agreed to …": the meeting only when no other word names it
+_AGREED_RULES = {"agreed_together"}
+# "signed … as the two ministers met during the 2+2 meeting": a word that only implies a meeting
+# yields to one that names it, wherever it stands in the sentence
+_WEAK_RULES = {"signing", "discussion_verbs"}     # "A and B agreed to …": the meeting only when no other word names it
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
 
 
@@ -245,7 +248,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
             if kind != "visit":
                 # one meeting (call, gathering) per sentence, and one an anniversary recalls; visits can
                 # be several trips; "agreed" names the meeting only when no other word does
-                mine = sorted(mine, key=lambda rm: rm[0].id in _AGREED_RULES)
+                mine = sorted(mine, key=lambda rm: (rm[0].id in _AGREED_RULES, rm[0].id in _WEAK_RULES))
                 mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])
                                           or (not rm[0].anaphoric and _in_time_adjunct(s, rm[1]))],
                               key=lambda rm: rm[1].start())
