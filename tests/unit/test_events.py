@@ -1035,3 +1035,12 @@ def test_a_word_naming_the_meeting_beats_one_implying_it_earlier_in_the_sentence
     e = only(events(engagements_of, text, "2024-07-09"), "meeting")
     assert (e["subtype"], e["date"], e["place"]) == ("meeting", "2024-07-08", "Budapest")
     assert e["evidence"][0]["rule"] == "events:meeting"
+
+
+def test_a_welcome_upon_arrival_is_on_the_day_of_the_arrival(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Wednesday evening for a two-day state visit. Upon "
+            "arrival at the airport, the President was welcomed by his Hungarian counterpart, President Anna Kovacs, "
+            "at a welcome ceremony. Today, the two presidents are expected to preside over official talks before the "
+            "signing of an agreement on political consultation.")
+    evs = events(engagements_of, text, "2021-12-02")
+    assert only(evs, "meeting")["date"] == "2021-12-01"

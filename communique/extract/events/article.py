@@ -88,6 +88,9 @@ def _month_of(d: DateMention) -> DateMention:
                        "month" if len(v) >= 7 else d.precision, d.source)
 
 
+_ON_ARRIVAL = regex.compile(r"\b(?:up)?on\s+(?:(?:his|her|their|the\s+\w+['’]s)\s+)?arrival\b", regex.IGNORECASE)
+
+
 def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
     """A news visit undated in its own sentences happened in the month of the talks held during it;
     an engagement with no city of its own took place in the dateline city, where the visit went, or
@@ -109,6 +112,12 @@ def fill_from_context(ctx: ArticleContext, events: list[Event]) -> None:
             if talks:
                 e.date = _month_of(talks.date)
                 e.date_from = "month of the talks held during the visit"
+        if e.date is None and e.kind == "meeting" and any(_ON_ARRIVAL.search(ctx.sentences[i].text) for i in e.sentences):
+            # "Upon arrival at the airport, the President was welcomed by …": the day the visit began
+            arrival = next((v for v in events if v.kind == "visit" and not v.historical and v.date
+                            and v.date.precision == "day" and set(v.countries) == set(e.countries)), None)
+            if arrival:
+                e.date, e.date_from, e.date_basis = arrival.date, "the day of the arrival", "visit"
         if e.date is None and e.kind in FACE_TO_FACE:
             visit = next((v for v in events if v.kind == "visit" and not v.historical and v.date and v.date.value
                           and set(v.countries) == set(e.countries)), None)
