@@ -1044,3 +1044,11 @@ def test_a_welcome_upon_arrival_is_on_the_day_of_the_arrival(engagements_of):
             "signing of an agreement on political consultation.")
     evs = events(engagements_of, text, "2021-12-02")
     assert only(evs, "meeting")["date"] == "2021-12-01"
+
+
+def test_two_leaders_who_spoke_on_a_day_or_chatted_held_a_call_of_their_two_states(engagements_of):
+    text = ("Polish President Jan Nowak said he and Hungarian President Anna Kovacs spoke on Tuesday about the "
+            "Czech-Austrian-German trade talks. The Hungarian government confirmed Kovacs's chat with Nowak.")
+    evs = events(engagements_of, text, "2025-07-10")
+    call = only(evs, "call")
+    assert (call["countries"], call["date"]) == (["HUN", "POL"], "2025-07-08")

@@ -476,7 +476,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # A meeting sentence naming officials of three or more states is read as the meeting of its
     # leading pair (the subject's side and the first other side): the further pairs it used to
     # add ("A met B … with C's minister also present") were false on dev + world every time.
-    g = sides[:2] if kind == "meeting" else sides
+    g = sides[:2] if kind in ("meeting", "call") else sides
     # "Japan and Vietnam signed … on Saturday": dates the talks reported elsewhere, is not itself a report
     enrich_only = rule.two_sides and not two_sided
     if enrich_only and len(listed_states(ctx.body, s.countries)) >= 3:
