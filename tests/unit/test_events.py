@@ -1052,3 +1052,11 @@ def test_two_leaders_who_spoke_on_a_day_or_chatted_held_a_call_of_their_two_stat
     evs = events(engagements_of, text, "2025-07-10")
     call = only(evs, "call")
     assert (call["countries"], call["date"]) == (["HUN", "POL"], "2025-07-08")
+
+
+def test_what_was_done_during_a_trip_dates_it(engagements_of):
+    text = ("Polish Justice Minister Ewa Lis held talks with Hungarian Justice Minister Peter Szabo in Budapest on "
+            "April 18. The two ministers valued the signing of the MoU on law cooperation in October 2022, during "
+            "Polish President Adam Nowak's official visit to Hungary, and the cooperation programme in December 2023.")
+    e = only(events(engagements_of, text, "2024-04-19"), "visit", historical=True)
+    assert (e["date"], e["host"]) == ("2022-10", "HUN")

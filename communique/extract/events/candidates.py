@@ -57,6 +57,7 @@ _DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing
 CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the trigger counts for
 
 
+_DURING_GAP = regex.compile(r",?\s*(?:during|at|on\s+the\s+occasion\s+of)\s+[^,;.]{0,80}", regex.IGNORECASE)
 OWN_DATE_REACH = 4
 _OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
 
@@ -79,6 +80,11 @@ def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
         own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and _OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
         if own and kind != "visit":
             return own[0]
+    # "signed … in October 2022, during General Secretary X's official visit to China": what was done
+    # during the trip is dated right before it
+    during = [d for d in usable if d.end <= pos and _DURING_GAP.fullmatch(s.text[s.local(d.end):s.local(pos)])]
+    if during:
+        return during[-1]
     # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
     # a date behind a comma before the trigger is another clause's ("… relations in 1992, notably the
     # visit … in 1959"): after the trigger's own words first
