@@ -1060,3 +1060,18 @@ def test_what_was_done_during_a_trip_dates_it(engagements_of):
             "Polish President Adam Nowak's official visit to Hungary, and the cooperation programme in December 2023.")
     e = only(events(engagements_of, text, "2024-04-19"), "visit", historical=True)
     assert (e["date"], e["host"]) == ("2022-10", "HUN")
+
+
+def test_a_sentence_opening_at_the_meeting_adds_neither_its_dates_nor_whom_it_quotes(engagements_of):
+    text = ("On September 4, Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan "
+            "Nowak in Budapest. At the meeting, Kovacs thanked Nowak for attending the National Day on September 2, "
+            "emphasising that President Lajos Kossuth and Marshal Jozef Pilsudski had laid the foundation.")
+    e = only(events(engagements_of, text, "2025-09-05"), "meeting")
+    assert (e["date"], set(e["people"])) == ("2025-09-04", {"Anna Kovacs", "Jan Nowak"})
+
+
+def test_someone_whose_regards_were_conveyed_was_not_there(engagements_of):
+    text = ("In a meeting with Hungarian Defence Minister Anna Kovacs in Budapest, Polish Deputy Minister Jan Nowak "
+            "conveyed the regards of Polish Defence Minister Adam Lis to the host.")
+    e = only(events(engagements_of, text, "2025-09-05"), "meeting")
+    assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}

@@ -329,7 +329,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned;
     # "Following the recent visit of X to Beijing, Y held talks … between March 6-10": the main clause's
     # dates are not those of the adjunct that opens the sentence
-    if own_adjunct is not None and own_adjunct.start() == 0:
+    opening = rule.anaphoric and _OPENING_BACK_REFERENCE.match(s.text) is not None and m.start() < 20
+    if opening:
+        # "At the meeting, X thanked Y for attending the National Day on September 2": the meeting the
+        # article told of, the dates of what is said in it are not its own
+        date = None
+    elif own_adjunct is not None and own_adjunct.start() == 0:
         date = _nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
     else:
         later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
@@ -360,9 +365,14 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     adjunct = any(0 < x.start() <= m.start() < x.end() for x in adjuncts)
     # a visit's possessor is its visitor, no one else's: "the visit of the delegation this time was to
     # realise what was agreed during President X's state visit to Y" — X made the second, not the first
+    # "Vinh conveyed the regards of Defence Minister X to the host": X sent greetings, X was not there
     sentence_people = [t for t in s.people
                        if (_possessed_here(ctx, t, a, b) if kind == "visit" else not _visit_possessor(ctx, t))
-                       and not any(x <= t[1] < y for x, y in other)]
+                       and not any(x <= t[1] < y for x, y in other)
+                       and not _ABSENT.search(ctx.body, max(0, t[1] - 80), t[1])]
+    said = _SAID_THAT.search(s.text) if opening else None
+    if said:       # "… emphasising that President Ho Chi Minh and Heydar Aliev laid the foundation": what is said
+        sentence_people = [t for t in sentence_people if t[1] - s.span.start < said.start()]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
         local_people = sentence_people
@@ -513,6 +523,11 @@ _MEMBER_STATES = regex.compile(
     r"\s+(?:with\s+)?(?:the\s+)?(?:other\s+)?(?:leaders|heads\s+of\s+(?:state|government)|ministers|counterparts"
     r"|delegations)\s+of\s+(?:the\s+)?(?:other\s+)?(?P<org>(?-i:\p{Lu})[\p{L}-]*(?:\s+(?-i:\p{Lu})[\p{L}-]*){0,3})"
     r"\s+(?:member\s+)?(?:states|countries|nations|members)\b", regex.IGNORECASE)
+_OPENING_BACK_REFERENCE = regex.compile(r"\s*(?:At|During|In)\s+(?:the|their|these)\s+(?:meeting|talks)\s*,", regex.IGNORECASE)
+_SAID_THAT = regex.compile(r"\b(?:emphasi[sz]\w*|stress\w*|said|says|not(?:ed|ing)|affirm\w*|highlight\w*|recall\w*"
+                        r"|underlin\w*|stat(?:ed|ing))\s+that\b", regex.IGNORECASE)
+_ABSENT = regex.compile(r"\b(?:regards|greetings|wishes|message|letter|congratulations|invitation)\s+(?:of|from)\s+"
+                     r"(?:[\w.-]+\s+){0,8}$", regex.IGNORECASE)
 _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
