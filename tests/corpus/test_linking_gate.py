@@ -20,8 +20,10 @@ sys.path.insert(0, str(REPO / "scripts"))
 import cluster_eval  # noqa: E402
 
 pytestmark = [needs_shared, pytest.mark.slow]
-# measured: dev 0.921 / 0.921, world 0.808 / 0.724 (pairwise precision / recall)
-FLOORS = {"dev": {"precision": 0.891, "recall": 0.891}, "world": {"precision": 0.778, "recall": 0.694}}
+# measured: dev 0.900 / 0.947, world 0.806 / 0.862 (pairwise precision / recall). Dev precision was
+# 0.921: the seed report of a delegation's talks in Moscow now shares its (real) trip with the report of
+# that trip's start, which the gold files as another engagement (docs/accuracy.md).
+FLOORS = {"dev": {"precision": 0.870, "recall": 0.917}, "world": {"precision": 0.776, "recall": 0.832}}
 
 # Name forms of one real person that the dev + seeds articles use (test data, not a lexicon).
 SAME_PERSON = [
