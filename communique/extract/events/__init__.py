@@ -2,7 +2,8 @@
 
 Four steps, one module each:
 1. candidates.py: `candidates`: every sentence with a trigger phrase (lexicons/events.json) gives one candidate per
-   kind, with the people, countries, date and place written in that sentence.
+   kind, with the people, countries, date and place written in that sentence (when.py: which of the sentence's
+   dates is the trigger's, and the clauses that speak of another time).
 2. background.py: `mark_historical`: the article's news date is the first dated report of the engagement; what is
    dated well before it, or recalled ("previous", "recalled", "had visited"), is background.
 3. merging.py: `merge`: candidates that can be the same engagement (same kind, sides and news/background; dates

@@ -9,6 +9,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import is_demonym, listed_states
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
+from communique.extract.events.when import AHEAD_OF, DEPARTURE, FIRST_SINCE, PURPOSE, SINCE, THIS_WEEK, nearest_date
 from communique.extract.speakers import speaker
 from communique.extract.triggers import any_trigger, domestic, excluded, rules
 from communique.kinds import FACE_TO_FACE
@@ -26,76 +27,11 @@ _DESTINATION_BEFORE = regex.compile(r"\b(?:in|to)\s+$")
 _DESTINATION_AFTER = regex.compile(r"^\s*(?:(?:(?:\w+\s+){0,4}?(?:to|in)|of)\s+(?:the\s+)?)?$", regex.IGNORECASE)
 _HOST_SUBTYPES = {"reception"}          # "X received Y": X is the host
 _ONE_DAY_KINDS = {"meeting", "call"}    # a visit or a gathering spans its range; talks fall on one day of it
-_AGREED_RULES = {"agreed_together"}
+_AGREED_RULES = {"agreed_together"}     # "A and B agreed to …": the meeting only when no other word names it
 # "signed … as the two ministers met during the 2+2 meeting": a word that only implies a meeting
 # yields to one that names it, wherever it stands in the sentence
-_WEAK_RULES = {"signing", "discussion_verbs"}     # "A and B agreed to …": the meeting only when no other word names it
+_WEAK_RULES = {"signing", "discussion_verbs"}
 _PRONOUN_SUBJECT = regex.compile(r"(?:^|[,;]\s*|\b(?:and|then|later|earlier)\s+)(?:he|she)\s+(?:\w+\s+){0,2}$", regex.IGNORECASE)
-
-
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2}
-_FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?:on\s+)?)?$")
-# "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
-_THIS_WEEK = regex.compile(r"[^.;,]{0,60}?\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b",
-                           regex.IGNORECASE)
-_AHEAD_OF = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
-                          r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
-_PURPOSE = regex.compile(r"\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b|this\b)(?-i:\p{Ll}+)\b",
-                      regex.IGNORECASE)
-_FIRST_SINCE = regex.compile(r"\b(?:the\s+)?first\b[^.;]{0,80}?\bsince\s+", regex.IGNORECASE)
-_SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
-
-
-# "… to attend the summit scheduled for February 27-28": the date of something planned, not this
-_SCHEDULED = regex.compile(r"\b(?:scheduled|slated|set|planned|due)\s+(?:for|on)\s+(?:the\s+)?$", regex.IGNORECASE)
-# "left Hanoi on November 5, concluding a five-day visit": the day a visit ended, not the one it began
-_DEPARTURE = regex.compile(r"\b(?:left|leaves|leaving|departed|departs|departing|concluded|concludes|concluding"
-                           r"|wrapped\s+up|wraps\s+up|wrapping\s+up|ended|ends|ending|completed|completes|completing)\b",
-                           regex.IGNORECASE)
-
-
-CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the trigger counts for
-
-
-_DURING_GAP = regex.compile(r",?\s*(?:during|at|on\s+the\s+occasion\s+of)\s+[^,;.]{0,80}", regex.IGNORECASE)
-OWN_DATE_REACH = 4
-_OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
-
-
-def _nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
-                  elsewhere: list[tuple[int, int]] = (), end: int | None = None) -> DateMention | None:
-    """The date of a trigger: the most precise date in its stretch of the sentence, nearest first.
-    Dates in a 'since …' clause date something else ("since he took office last year"), and so do
-    those of another engagement named in a time adjunct (`elsewhere`: "… months after his own to
-    Côte d'Ivoire last December")."""
-    inside_since = bool(_SINCE.search(s.text[:s.local(pos)]))
-    usable = [d for d in s.dates if lo <= d.start < hi and d.can_date(names=kind == "multilateral")
-              and (inside_since or not _SINCE.search(s.text[:s.local(d.start)]))
-              and not any(x <= d.start < y for x, y in elsewhere)]
-    if not usable:
-        return None
-    if end is not None:
-        # "the holding of the first Joint Committee in May 2019 … and the signing … on June 30": a date
-        # written right after the trigger is its own, however precise the others
-        own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and _OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
-        if own and kind != "visit":
-            return own[0]
-    # "signed … in October 2022, during General Secretary X's official visit to China": what was done
-    # during the trip is dated right before it
-    during = [d for d in usable if d.end <= pos and _DURING_GAP.fullmatch(s.text[s.local(d.end):s.local(pos)])]
-    if during:
-        return during[-1]
-    # "On September 4, … held talks … on September 2": a date opening the sentence governs its main clause
-    # a date behind a comma before the trigger is another clause's ("… relations in 1992, notably the
-    # visit … in 1959"): after the trigger's own words first
-    best = min(usable, key=lambda d: (_PRECISION_RANK[d.precision], not _FRONTED.match(s.text[:s.local(d.start)]),
-                                    abs(d.start - pos) + (0 if d.start >= pos else 15)
-                                    + (CLAUSE_PENALTY if d.end <= pos and "," in s.text[s.local(d.end):s.local(pos)]
-                                       else 0)))
-    if best.precision == "day" and best.value and _SCHEDULED.search(s.text[:s.local(best.start)]):
-        # the day of what the trip was for, planned: only the month is the trip's
-        best = DateMention(best.start, best.end, best.text, best.value[:-3], "month", best.source)
-    return best
 
 
 def _destination(ctx: ArticleContext, s: Sentence, a: int, b: int, lo: int, hi: int) -> str | None:
@@ -308,20 +244,20 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         kind, subtype = "call", "phone call"
     # "X's trip is the first since 2018, when Y met Z": what the since-clause says is of the earlier one
     # ("the first state visit between the two countries since …": the trigger inside it too)
-    first_since = _FIRST_SINCE.search(s.text, max(0, m.start() - 25))
+    first_since = FIRST_SINCE.search(s.text, max(0, m.start() - 25))
     if first_since and first_since.start() < m.start() and first_since.end() < m.end():
         first_since = None
     cue_end = min(hi, s.span.start + max(first_since.start(), m.end())) if first_since else hi
     # "he had come to Moscow to make the previous agreements more concrete": a purpose clause after
     # the trigger speaks of other things
-    purpose = _PURPOSE.search(s.text, m.end(), s.local(cue_end))
+    purpose = PURPOSE.search(s.text, m.end(), s.local(cue_end))
     if purpose:
         cue_end = s.span.start + purpose.start()
     # "… since his delegation arrived in Abidjan on Wednesday": a since-clause of this week is the news
-    since = bool(_SINCE.search(s.text[:m.start()])) and not _THIS_WEEK.match(s.text, m.end())
+    since = bool(SINCE.search(s.text[:m.start()])) and not THIS_WEEK.match(s.text, m.end())
     # "X had earlier held discussions … ahead of the state visit": the cue is the discussions', the
     # visit comes after them
-    ahead = bool(_AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
+    ahead = bool(AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
     cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
@@ -335,10 +271,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         # article told of, the dates of what is said in it are not its own
         date = None
     elif own_adjunct is not None and own_adjunct.start() == 0:
-        date = _nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
+        date = nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
     else:
         later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
-        date = _nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later, b)
+        date = nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later, b)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
@@ -424,7 +360,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if date and date.precision == "day" and not date.is_range and kinds & FACE_TO_FACE and not own_day:
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the meeting in the same sentence"
-        elif date and date.precision == "day" and not date.is_range and _DEPARTURE.search(s.text):
+        elif date and date.precision == "day" and not date.is_range and DEPARTURE.search(s.text):
             date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)
             date_from = "month of the day it ended"
         else:
