@@ -21,6 +21,7 @@ class Rule:
     anaphoric: bool = False
     two_sides: bool = False
     id: str = ""                     # events.json's id: kept on the evidence as "events:<id>"
+    at_start: bool = False           # matches only where the sentence begins ("Meeting host President X, …")
 
 
 @dataclass

@@ -17,7 +17,7 @@ def rules() -> tuple[list[Rule], list[regex.Pattern], regex.Pattern]:
         flags = 0 if r.get("cased") else regex.IGNORECASE
         for p in r["patterns"]:
             out.append(Rule(r["kind"], r["subtype"], regex.compile(p, flags), bool(r.get("anaphoric")),
-                            bool(r.get("two_sides")), r["id"]))
+                            bool(r.get("two_sides")), r["id"], bool(r.get("at_start"))))
     # one alternation: a single scan per trigger instead of one per pattern
     not_engagement = [regex.compile("|".join(f"(?:{p})" for p in lex["not_engagement"]), regex.IGNORECASE)]
     cues = regex.compile("|".join(lex["historical_cues"]), regex.IGNORECASE)

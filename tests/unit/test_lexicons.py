@@ -45,6 +45,15 @@ def test_a_trigger_opening_with_a_look_behind_is_refused():
         lexicons.validate("events.json", data)
 
 
+def test_a_trigger_anchored_at_the_start_is_refused_and_at_start_rules_match_only_there(engagements_of):
+    data = {"rules": [{"id": "m", "kind": "meeting", "patterns": [r"^Meeting\s"]}],
+            "not_engagement": [], "historical_cues": []}
+    with pytest.raises(LexiconError, match=r"entry /rules/0/patterns/0: a trigger may not open"):
+        lexicons.validate("events.json", data)
+    mid = "Polish Prime Minister Jan Nowak said the Budapest Meeting Hungarian President Anna Kovacs hosted was good."
+    assert [e["kind"] for e in engagements_of(mid, "2025-09-05")["events"]] == []
+
+
 def test_trigger_rules_need_ids_of_their_own():
     data = {"rules": [{"id": "talks", "kind": "meeting", "patterns": []}, {"id": "talks", "kind": "call", "patterns": []}],
             "not_engagement": [], "historical_cues": []}

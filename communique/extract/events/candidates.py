@@ -176,7 +176,8 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
             for m in rule.pattern.finditer(s.text):
                 if len(hits) >= MAX_TRIGGERS_PER_SENTENCE:
                     break
-                if taken.find(1, m.start(), m.end()) != -1 or (rule.kind == "meeting" and domestic(s.text, m.end())):
+                if taken.find(1, m.start(), m.end()) != -1 or (rule.kind == "meeting" and domestic(s.text, m.end())) \
+                        or (rule.at_start and s.text[:m.start()].strip()):
                     continue
                 if not excluded(s.text, m.start(), m.end(), not_engagement):
                     hits.append((rule, m))
