@@ -263,17 +263,18 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
     own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
-    # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates planned;
-    # "Following the recent visit of X to Beijing, Y held talks … between March 6-10": the main clause's
-    # dates are not those of the adjunct that opens the sentence
     opening = rule.anaphoric and _OPENING_BACK_REFERENCE.match(s.text) is not None and m.start() < 20
     if opening:
         # "At the meeting, X thanked Y for attending the National Day on September 2": the meeting the
         # article told of, the dates of what is said in it are not its own
         date = None
     elif own_adjunct is not None and own_adjunct.start() == 0:
+        # "Following the recent visit of X to Beijing, Y held talks … between March 6-10": the main
+        # clause's dates are not those of the adjunct that opens the sentence
         date = nearest_date(s, s.span.start + own_adjunct.start(), s.span.start + own_adjunct.end(), a, kind)
     else:
+        # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates
+        # planned; a later time adjunct's dates are its engagement's
         later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
         date = nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later, b)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
@@ -300,8 +301,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "The purpose of the call was … following the July 28 resumption of the dialogue": named after
     # something else the sentence reports, as what came before it
     adjunct = any(0 < x.start() <= m.start() < x.end() for x in adjuncts)
-    # a visit's possessor is its visitor, no one else's: "the visit of the delegation this time was to
-    # realise what was agreed during President X's state visit to Y" — X made the second, not the first
+    # a visit's possessor is its visitor, no one else's ("the visit of the delegation this time was to
+    # realise what was agreed during President X's state visit to Y": X made the second, not the first);
     # "Vinh conveyed the regards of Defence Minister X to the host": X sent greetings, X was not there
     sentence_people = [t for t in s.people
                        if (_possessed_here(ctx, t, a, b) if kind == "visit" else not _visit_possessor(ctx, t))
