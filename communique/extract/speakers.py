@@ -6,8 +6,11 @@ reader takes them as the speaker's.
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import regex
 
+from communique import lexicons
 from communique.extract.context import ArticleContext
 from communique.extract.people import TRANSCRIPT_TITLE
 
@@ -17,7 +20,13 @@ QUOTE_REACH = 800
 ATTRIBUTION_REACH = 40
 _CLOSE = regex.compile(r"[”\"]")
 _OPEN_BEFORE = regex.compile(r"[“\"][^”\"\n]*$")
-_SAID = regex.compile(r"\b(?:said|says|added|adds|told|stressed|noted|stated|recalled|remarked)\b", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _said() -> regex.Pattern:
+    """The quoting verbs of lexicons/statements.json, the ones the people extractor reads speakers by."""
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(v) for v in lexicons.statements()["quoting"]) + r")\b",
+                         regex.IGNORECASE)
 
 
 def speaker(ctx: ArticleContext, pos: int) -> list[int]:
@@ -37,7 +46,7 @@ def _attributed(ctx: ArticleContext, pos: int) -> list[int]:
     q = close.end()
     for k, p in enumerate(ctx.people):
         for m in p.mentions:
-            if q <= m.start <= q + ATTRIBUTION_REACH and _SAID.search(ctx.body, q, min(len(ctx.body), m.end + 25)):
+            if q <= m.start <= q + ATTRIBUTION_REACH and _said().search(ctx.body, q, min(len(ctx.body), m.end + 25)):
                 return [k]
     return []
 

@@ -52,8 +52,8 @@ _VOWELS = frozenset("aeiouy")
 def same_token(a: str, b: str) -> bool:
     """One name token, or two romanisations of it: of equal length (at least VARIANT_MIN_LETTERS),
     differing in one vowel (y counted as one) — Sergei/Sergey, Shoigu/Shoygu, Dmitry/Dmitri,
-    Khaled/Khalid — or one writing a vowel twice (Hayee/Haye). Consonants never vary ("Nguyen" is not "Nguyet"), and neither does length
-    ("Belousov" is not "Belousova"): those are other names."""
+    Khaled/Khalid — or one writing a vowel twice (Hayee/Haye). Consonants never vary ("Nguyen" is not
+    "Nguyet"), and neither does length otherwise ("Belousov" is not "Belousova"): those are other names."""
     if a == b:
         return True
     if _doubled_vowel(a, b) or _doubled_vowel(b, a):

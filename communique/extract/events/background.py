@@ -74,10 +74,10 @@ def _before(value: str, ref: str | None) -> bool:
         return False
 
 
-def _leg_before(ctx: ArticleContext, e: Event) -> bool:
+def _other_pair(ctx: ArticleContext, e: Event) -> bool:
     """An engagement with a state outside the article's pair: an earlier leg of a tour when dated
     before the news day ("a State Visit to Nigeria on 30 November, marked by the Bi-National
-    Commission", in a report on Côte d'Ivoire the next day)."""
+    Commission", in a report on Côte d'Ivoire the next day) or named in a time adjunct."""
     return len(ctx.pair) == 2 and len(e.countries) >= 2 and e.kind != "multilateral" \
         and not set(e.countries) <= set(ctx.pair)
 
@@ -90,11 +90,11 @@ def mark_historical(ctx: ArticleContext, events: list[Event]) -> str | None:
         elif e.date and e.date.value:
             e.historical = _earlier(e.date.value, ref, ctx.published) or (
                 e.cue and e.date.precision != "day" and e.date.value != (ref or "")[:len(e.date.value)]) or (
-                (e.adjunct or _leg_before(ctx, e)) and _before(e.date.value, ref)) or (
-                e.adjunct and _leg_before(ctx, e))   # "… came after the second summit between Kim and Trump"
+                (e.adjunct or _other_pair(ctx, e)) and _before(e.date.value, ref)) or (
+                e.adjunct and _other_pair(ctx, e))   # "… came after the second summit between Kim and Trump"
         else:
             # "… four days after the Chinese leader's conversation with Trump": another pair's call or talks
-            e.historical = (e.cue and not e.anaphoric) or (e.adjunct and e.kind != "visit" and _leg_before(ctx, e))
+            e.historical = (e.cue and not e.anaphoric) or (e.adjunct and e.kind != "visit" and _other_pair(ctx, e))
     # "X's state visit to South Africa … 'During my visit to Abidjan in December, we signed …'": a trip
     # the other way round, dated only to a month or year, is an earlier one (no one hosts and visits at once)
     for e in events:

@@ -186,6 +186,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
                     not_held.add(rule.kind)
         hits.sort(key=lambda h: h[1].start())
         kinds = {r.kind for r, _ in hits}
+        adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text)) if hits else []     # once per sentence
         for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
             mine = [(r, m) for r, m in hits if r.kind == kind]
             if kind != "visit":
@@ -193,14 +194,14 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
                 # be several trips; "agreed" names the meeting only when no other word does
                 mine = sorted(mine, key=lambda rm: (rm[0].id in _AGREED_RULES, rm[0].id in _WEAK_RULES))
                 mine = sorted(mine[:1] + [rm for rm in mine[1:2] if _anniversary_words(s, rm[1])
-                                          or (not rm[0].anaphoric and _in_time_adjunct(s, rm[1]))],
+                                          or (not rm[0].anaphoric and _in_time_adjunct(s, rm[1], adjuncts))],
                               key=lambda rm: rm[1].start())
             built: list[Event] = []
             for n, (rule, m) in enumerate(mine):
                 lo = s.span.start + (mine[n - 1][1].end() if n else 0)
                 hi = s.span.start + (mine[n + 1][1].start() if n + 1 < len(mine) else len(s.text))
                 built.extend(_build(ctx, s, rule, m, cues, kinds, lo if len(mine) > 1 else s.span.start,
-                                    hi if len(mine) > 1 else s.span.end))
+                                    hi if len(mine) > 1 else s.span.end, adjuncts))
             if kind == "visit":
                 _same_traveller(built)
             out.extend(built)
@@ -236,8 +237,9 @@ def _anniversary_of(ctx: ArticleContext, s: Sentence, m: regex.Match) -> tuple[b
 
 
 def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
-           lo: int, hi: int) -> list[Event]:
-    """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it."""
+           lo: int, hi: int, adjuncts: list[regex.Match]) -> list[Event]:
+    """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it;
+    `adjuncts`, the sentence's time adjuncts naming an engagement (_OTHER_ENGAGEMENT)."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind, subtype = rule.kind, rule.subtype
     if rule.id == "spoke_with" and not s.places and not _SIDELINES.search(s.text):
@@ -261,7 +263,6 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     ahead = bool(AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
     cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
-    adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text))
     own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
     opening = rule.anaphoric and _OPENING_BACK_REFERENCE.match(s.text) is not None and m.start() < 20
     if opening:
@@ -314,17 +315,17 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
         local_people = sentence_people
-    if own_adjunct is not None:
+    inside = [t for t in sentence_people if own_adjunct.start() <= t[1] - s.span.start < own_adjunct.end()] \
+        if own_adjunct is not None else []
+    if inside:
         # "Moon's call with Trump follows on the heels of his meeting with Kim", "X said after talks with
         # Y": the people the adjunct names, and the sentence's subject (of a meeting, not of a trip:
         # "Following the visit of X to Beijing, Y held talks"); not the main clause's others
-        inside = [t for t in sentence_people if own_adjunct.start() <= t[1] - s.span.start < own_adjunct.end()]
-        if inside:
-            subject = [t for t in sentence_people[:1] if t not in inside] if kind != "visit" else []
-            local_people = sentence_people = subject + inside
+        lead = [t for t in sentence_people[:1] if t not in inside] if kind != "visit" else []
+        local_people = sentence_people = lead + inside
     # "X had held discussions with Y ahead of the state visit": the trip the article reports, told
     # by someone else's engagement — a reference to it, not the main clause's people's trip
-    refers_back = own_adjunct is not None and kind == "visit" and not _names_someone(own_adjunct, sentence_people, s) \
+    refers_back = own_adjunct is not None and kind == "visit" and not inside \
         and not own_adjunct.group().lower().startswith("anniversary") \
         and _THE_BEFORE.search(s.text, max(0, m.start() - 30), m.start()) is not None
     if refers_back:
@@ -470,15 +471,11 @@ _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
 
-def _names_someone(adjunct: regex.Match, people: list[tuple[int, int, int]], s: Sentence) -> bool:
-    return any(adjunct.start() <= t[1] - s.span.start < adjunct.end() for t in people)
-
-
-def _in_time_adjunct(s: Sentence, m: regex.Match) -> bool:
+def _in_time_adjunct(s: Sentence, m: regex.Match, adjuncts: list[regex.Match]) -> bool:
     """"… four days after the Chinese leader's conversation with Trump": a second engagement of the
     kind, named (with someone of its own) as what came before the first."""
     return any(x.start() < m.start() < x.end() and any(m.end() <= st - s.span.start < x.end() for _, st, _ in s.people)
-               for x in _OTHER_ENGAGEMENT.finditer(s.text))
+               for x in adjuncts)
 
 
 def _same_traveller(visits: list[Event]) -> None:
