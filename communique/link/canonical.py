@@ -58,7 +58,7 @@ def candidate_events(conn: sqlite3.Connection, e: ev.EventView, neighbours: list
 def member_views(conn: sqlite3.Connection, event_id: int) -> list[ev.EventView]:
     rows = conn.execute(
         "SELECT ae.article_id, ae.idx, ae.kind, ae.countries, ae.date, ae.date_end, ae.date_source,"
-        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence"
+        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence, ae.guest"
         " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ?",
         (event_id,)).fetchall()
     return [view_from_row(conn, r) for r in rows]
@@ -77,7 +77,7 @@ def view_from_row(conn: sqlite3.Connection, r) -> ev.EventView:
         (r[0], r[1])))
     return ev.EventView(article_id=r[0], idx=r[1], kind=r[2], countries=r[3], date=r[4], date_end=r[5],
                         date_source=r[6], published=r[7], place=r[8], mechanism=r[9], ordinal=r[10],
-                        historical=bool(r[11]), confidence=r[12] or 0.0,
+                        historical=bool(r[11]), confidence=r[12] or 0.0, guest=r[13],
                         people={c: frozenset(v) for c, v in people.items()}, documents=documents)
 
 
@@ -102,7 +102,7 @@ def link_article_events(conn: sqlite3.Connection, article_id: str, neighbours: l
     """Attach each of the article's events to a canonical event, or start one."""
     rows = conn.execute(
         "SELECT ae.article_id, ae.idx, ae.kind, ae.countries, ae.date, ae.date_end, ae.date_source,"
-        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence"
+        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence, ae.guest"
         " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ?"
         " ORDER BY ae.idx", (article_id,)).fetchall()
     views = [view_from_row(conn, r) for r in rows]

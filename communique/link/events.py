@@ -8,6 +8,8 @@ blocks (never the same event)
     them was resolved from a weekday or "yesterday", which depends on the publication day),
     different months, different years; a range overlapping the other date is one date
   - different rounds of one mechanism (the 6th and the 7th strategic dialogue)
+  - two visits the opposite way round (the Russian president in Hanoi, a Vietnamese delegation in
+    Moscow)
   - undated reports whose articles were published far apart (> ANCHOR_DAYS)
   - one side's people shared while the other side's differ: one visitor seeing two officials
     (the minister's talks and the prime minister's reception are two meetings)
@@ -19,6 +21,8 @@ evidence (added up)
   - a document of the same type signed at both (+2)
   - the same place (+1), a conflicting place (-2; a country and a city in it do not conflict)
   - the same round of one mechanism (+2)
+  - a visit the same way round in the same month (+2): "the Russian President's state visit to
+    Vietnam in June" is one engagement however each report names the visitor
   - wording the two articles share: a republication (+5), one press release rewritten (+3/+2/+1)
   - both news, one without a written day, their days (written, else the publication day) at most
     a day apart (+2)
@@ -68,6 +72,7 @@ class EventView:
     documents: frozenset[str] = frozenset()                            # types of documents signed at it
     historical: bool = False
     confidence: float = 1.0
+    guest: str | None = None            # the visiting state, when the text says who travelled
 
     def __post_init__(self) -> None:
         # A month taken from the publication date or from the visit the talks belong to is the
@@ -180,6 +185,8 @@ def pair_score(a: EventView, b: EventView, text_similarity: float = 0.0) -> floa
     dates = date_relation(a, b)
     if dates is None or _far_apart(a, b):
         return None
+    if _opposite_visits(a, b):
+        return None
     people = people_relation(a, b)
     if people is None:
         return None
@@ -189,9 +196,23 @@ def pair_score(a: EventView, b: EventView, text_similarity: float = 0.0) -> floa
     documents = 2.0 if a.documents & b.documents else 0.0
     wording = next((points for floor, points in SIMILARITY_POINTS if text_similarity >= floor), 0.0)
     fresh = _same_news(a, b)
+    direction = 2.0 if dates > 0 and _same_way_in_a_month(a, b) else 0.0
     if max(dates, place, round_, documents, wording, fresh) <= 0 and not _near_in_time(a, b):
         return 0.0      # the same two principals meet every year: people alone never merge
-    return score + place + round_ + documents + wording + fresh
+    return score + place + round_ + documents + wording + fresh + direction
+
+
+def _opposite_visits(a: EventView, b: EventView) -> bool:
+    """A visit's direction is part of what it is: A's leader in B is not B's delegation in A."""
+    return a.kind == "visit" and bool(a.guest and b.guest) and a.guest != b.guest
+
+
+def _same_way_in_a_month(a: EventView, b: EventView) -> bool:
+    """Both reports date the visit to a month (or a day in it) and agree who travelled: between two
+    states that is one trip, the cue later articles give when they recall it ("during the Russian
+    President's state visit to Vietnam in June") without naming the visitor."""
+    return a.kind == "visit" and bool(a.guest) and a.guest == b.guest \
+        and bool(when(a.date).month and when(b.date).month)
 
 
 def place_relation(a: str | None, b: str | None) -> float:

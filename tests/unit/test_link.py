@@ -119,6 +119,23 @@ def test_one_visitor_seeing_two_officials_is_two_meetings():
     assert ev.pair_score(a, b) is None
 
 
+def test_a_recalled_visit_the_same_way_round_in_one_month_is_one_visit():
+    # "President Putin's state visit to Vietnam in June" and "the Russian President's State visit
+    # to Vietnam in June": one names the visitor, the other only his office
+    a = view("a", kind="visit", date="2024-06", historical=True, guest="RUS", people={"RUS": frozenset({3})})
+    b = view("b", kind="visit", date="2024-06", historical=True, guest="RUS")
+    assert ev.pair_score(a, b) >= ev.THRESHOLD
+    # the same month without knowing who travelled stays apart
+    assert ev.pair_score(a, view("b", kind="visit", date="2024-06", historical=True)) < ev.THRESHOLD
+
+
+def test_visits_the_opposite_way_round_are_two_visits():
+    people = {"VNM": frozenset({1})}
+    a = view("a", kind="visit", date="2024-08-10", guest="VNM", people=people)
+    b = view("b", kind="visit", date="2024-08-10", guest="RUS", people=people)
+    assert ev.pair_score(a, b, text_similarity=0.9) is None
+
+
 def test_each_canonical_event_takes_one_event_per_article():
     members = {10: [view("x", date="2024-08-01")]}
     mine = [view("new", 0, date="2024-08-01"), view("new", 1, date="2024-08-01")]
