@@ -24,7 +24,8 @@ _PREP = regex.compile(r"\b(?:in|at|to|from|arrived\s+in|visited|visiting|reached
 # "at Perdana Putra, Putrajaya": the city after a named venue
 _VENUE = regex.compile(r"\b(?:in|at)\s+(?:the\s+)?(?:\p{Lu}[\p{L}\p{M}'’-]*\s+){0,5}\p{Lu}[\p{L}\p{M}'’-]*,\s+$")
 _POSSESSIVE = regex.compile(r"[’']s?$")
-_CAPWORDS = regex.compile(r"\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")    # one letter names no city
+# one letter names no city; a capitalised preposition opening a sentence ("In Moscow, …") is no part of one
+_CAPWORDS = regex.compile(r"(?!(?:In|At|To|From|Across)\s)\p{Lu}[\p{L}\p{M}'’-]+(?:\s+\p{Lu}[\p{L}\p{M}'’-]*){0,2}")
 _DATELINE = regex.compile(r"^\s*(?P<city>\p{Lu}[\p{L}\p{M} .'’-]{1,30}?)\s*(?:,\s*\p{Lu}[\p{L}\p{M} '’-]{2,30}?)??"
                           r"(?:\s*(?:,\s*(?:[\p{L}.]+\s*\d{1,2}|\d{1,2}\s+[\p{L}.]+)\s*)?,?\s*(?:\(|—|–|--|\s-\s|:)"
                           r"|,\s*(?:\p{L}+\.?\s*\d{1,2}|\d{1,2}\s+\p{L}+)\.\s"       # "BAKU, Azerbaijan, June 13. …"

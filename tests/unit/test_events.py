@@ -1075,3 +1075,19 @@ def test_someone_whose_regards_were_conveyed_was_not_there(engagements_of):
             "conveyed the regards of Polish Defence Minister Adam Lis to the host.")
     e = only(events(engagements_of, text, "2025-09-05"), "meeting")
     assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}
+
+
+def test_while_meeting_someone_is_a_meeting_and_who_is_named_in_what_was_said_was_not_in_it(engagements_of):
+    text = ("While meeting Hungarian Prime Minister Anna Kovacs in Budapest on Tuesday, Polish President Jan Nowak "
+            "said that the invitation had been made during his talks with President Peter Szabo.")
+    e = only(events(engagements_of, text, "2025-03-05"), "meeting")
+    assert (e["countries"], e["date"]) == (["HUN", "POL"], "2025-03-04")
+    assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}
+
+
+def test_a_day_in_a_time_adjunct_of_other_talks_is_not_the_leads(engagements_of):
+    text = ("In Budapest, Polish President Jan Nowak and Hungarian President Anna Kovacs held a restricted "
+            "session of talks, following up on their long talks on Monday. Nowak said on Tuesday that he had "
+            "invited Kovacs to Warsaw.")
+    e = only(events(engagements_of, text, "2025-03-04"), "meeting")
+    assert e["date"] == "2025-03-04"

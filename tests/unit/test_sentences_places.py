@@ -22,6 +22,12 @@ def test_city_after_a_preposition_keeps_the_written_form():
     assert (p.text, p.name, p.country) == ("Hà Nội", "Hanoi", "VNM")
 
 
+@pytest.mark.parametrize("text", ["In Budapest, the two presidents held talks.", "At Warsaw the ministers met."])
+def test_a_city_after_a_preposition_opening_the_sentence(text):
+    [p] = find_places(text)
+    assert p.country in ("HUN", "POL") and p.text in ("Budapest", "Warsaw")
+
+
 def test_city_after_a_named_venue():
     [p] = find_places("The talks took place at Government House, Canberra, on Monday.")
     assert (p.text, p.country) == ("Canberra", "AUS")

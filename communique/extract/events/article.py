@@ -12,6 +12,7 @@ from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import NEWS_WINDOW_DAYS, Event
 from communique.extract.events.background import as_date
 from communique.extract.events.merging import principals
+from communique.extract.events.when import OTHER_ENGAGEMENT
 from communique.kinds import FACE_TO_FACE
 
 # The news of a report happened in the month it was published, except on a month's first day (it
@@ -52,7 +53,8 @@ def lead_day(ctx: ArticleContext) -> tuple[DateMention, Sentence] | None:
     """The day the article's lead reports ("Borrell said on Tuesday…", "…was on full display on Monday
     as…"): the first written day in its first sentences, within the news window before publication,
     with its sentence. Talks the article tells of without a date of their own, among people or states
-    that sentence names, happened then (date_source "lead")."""
+    that sentence names, happened then (date_source "lead"). A day written in a time adjunct naming
+    another engagement ("… following up on their talks on Monday") is that one's, not the lead's."""
     pub = as_date(ctx.published)
     if pub is None or None in pub:
         return None
@@ -60,8 +62,10 @@ def lead_day(ctx: ArticleContext) -> tuple[DateMention, Sentence] | None:
     for s in ctx.sentences[:LEAD_SENTENCES]:
         if s.caption:
             continue
+        adjuncts = [(s.span.start + x.start(), s.span.start + x.end()) for x in OTHER_ENGAGEMENT.finditer(s.text)]
         for d in s.dates:
-            if d.precision != "day" or d.source not in ("text", "relative") or d.is_range:
+            if d.precision != "day" or d.source not in ("text", "relative") or d.is_range \
+                    or any(x <= d.start < y for x, y in adjuncts):
                 continue
             day = as_date(d.value)
             if day is None or None in day:

@@ -9,7 +9,16 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import is_demonym, listed_states
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
-from communique.extract.events.when import AHEAD_OF, DEPARTURE, FIRST_SINCE, PURPOSE, SINCE, THIS_WEEK, nearest_date
+from communique.extract.events.when import (
+    AHEAD_OF,
+    DEPARTURE,
+    FIRST_SINCE,
+    OTHER_ENGAGEMENT,
+    PURPOSE,
+    SINCE,
+    THIS_WEEK,
+    nearest_date,
+)
 from communique.extract.speakers import speaker
 from communique.extract.triggers import any_trigger, domestic, excluded, rules
 from communique.kinds import FACE_TO_FACE
@@ -186,7 +195,7 @@ def candidates(ctx: ArticleContext) -> tuple[list[Event], set[str]]:
                     not_held.add(rule.kind)
         hits.sort(key=lambda h: h[1].start())
         kinds = {r.kind for r, _ in hits}
-        adjuncts = list(_OTHER_ENGAGEMENT.finditer(s.text)) if hits else []     # once per sentence
+        adjuncts = list(OTHER_ENGAGEMENT.finditer(s.text)) if hits else []     # once per sentence
         for kind in dict.fromkeys(r.kind for r, _ in hits):    # in text order: sets iterate by hash seed
             mine = [(r, m) for r, m in hits if r.kind == kind]
             if kind != "visit":
@@ -239,7 +248,7 @@ def _anniversary_of(ctx: ArticleContext, s: Sentence, m: regex.Match) -> tuple[b
 def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, kinds: set[str],
            lo: int, hi: int, adjuncts: list[regex.Match]) -> list[Event]:
     """The candidate(s) one trigger gives; [lo, hi) is the stretch of the sentence that belongs to it;
-    `adjuncts`, the sentence's time adjuncts naming an engagement (_OTHER_ENGAGEMENT)."""
+    `adjuncts`, the sentence's time adjuncts naming an engagement (OTHER_ENGAGEMENT)."""
     a, b = s.span.start + m.start(), s.span.start + m.end()
     kind, subtype = rule.kind, rule.subtype
     if rule.id == "spoke_with" and not s.places and not _SIDELINES.search(s.text):
@@ -309,8 +318,11 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                        if (_possessed_here(ctx, t, a, b) if kind == "visit" else not _visit_possessor(ctx, t))
                        and not any(x <= t[1] < y for x, y in other)
                        and not _ABSENT.search(ctx.body, max(0, t[1] - 80), t[1])]
-    said = _SAID_THAT.search(s.text) if opening else None
-    if said:       # "… emphasising that President Ho Chi Minh and Heydar Aliev laid the foundation": what is said
+    # "… emphasising that President Ho Chi Minh and Heydar Aliev laid the foundation", "While meeting
+    # X, Y said that the invitation was made in his meeting with Z": who is named in what is said after
+    # the trigger did not take part in it
+    said = _SAID_THAT.search(s.text, m.end())
+    if said:
         sentence_people = [t for t in sentence_people if t[1] - s.span.start < said.start()]
     local_people = [t for t in sentence_people if lo <= t[1] < hi]
     if not local_people and not shared:
@@ -446,14 +458,6 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
             for one in ([] if bare else rounds.principal_rounds(ctx, s, a, members, g, subject)) or [members]]
 
 
-# "… held a telephone conversation with Y, four days after X's conversation with Z", "… coinciding with
-# the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
-# after the trigger is another one; its people are not this one's
-_OTHER_ENGAGEMENT = regex.compile(
-    r"(?:\b(?:after|before|ahead\s+of|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?"
-    r"(?:conversation|call|talks|meeting|visit|summit|trip|dialogue|consultation)s?\b"
-    r"|\b(?:after|before|following)\s+(?:his|her|their)\s+own\b)"      # "… comes months after his own to X"
-    r"(?:\s+(?:with|to|in|between|by|of)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 _POSSESSED_VISIT = regex.compile(r"[’']s\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", regex.IGNORECASE)
 
 

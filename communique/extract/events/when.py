@@ -24,6 +24,15 @@ FIRST_SINCE = regex.compile(r"\b(?:the\s+)?first\b[^.;]{0,80}?\bsince\s+", regex
 # "since he took office last year"; "the first since 2018, when X met Y": the when-clause is part of it
 SINCE = regex.compile(r"\bsince\b[^,;]{0,60}(?:,\s*when\b[^,;]{0,100})?$", regex.IGNORECASE)
 
+# "… held a telephone conversation with Y, four days after X's conversation with Z", "… coinciding with
+# the 55th anniversary of the historic meeting between X and Z": an engagement named in a time adjunct
+# after the trigger is another one; its people are not this one's
+OTHER_ENGAGEMENT = regex.compile(
+    r"(?:\b(?:after|before|ahead\s+of|following|follows|followed|anniversary\s+of)\s+(?:[^,;.]{0,90}?\s)?"
+    r"(?:conversation|call|talks|meeting|visit|summit|trip|dialogue|consultation)s?\b"
+    r"|\b(?:after|before|following)\s+(?:his|her|their)\s+own\b)"      # "… comes months after his own to X"
+    r"(?:\s+(?:with|to|in|between|by|of|on)\s+[^,;.]{0,80})?", regex.IGNORECASE)
+
 
 # "… to attend the summit scheduled for February 27-28": the date of something planned, not this
 _SCHEDULED = regex.compile(r"\b(?:scheduled|slated|set|planned|due)\s+(?:for|on)\s+(?:the\s+)?$", regex.IGNORECASE)
