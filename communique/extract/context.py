@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import regex
 
 from communique.extract.countries import as_sides, paired_states
-from communique.extract.dates import DateMention, context_year, find_dates
+from communique.extract.dates import DateMention, anaphoric_days, context_year, find_dates
 from communique.extract.places import Place, dateline_place, find_places
 from communique.extract.sentences import split_sentences
 from communique.model import Person, Span
@@ -105,11 +105,13 @@ def build_context(body: str, published: str | None, people: list[Person],
     if not published:
         year = context_year([d for s in sentences
                              for d in find_dates(s.text, None, s.span.start, only=("name_year",))])
-    for s in sentences:
+    told: list[DateMention] = []        # day-precision dates in text order, for "the same day"
+    for no, s in enumerate(sentences):
         s.people.sort(key=lambda t: t[1])
         s.dates = find_dates(s.text, published, offset=s.span.start, context_year=year)
         s.places = find_places(s.text, offset=s.span.start, prefer=prefer)
         s.caption = any(c.start <= s.span.start < c.end for c in captions)
+        _days_told_before(s, told, sentences[max(0, no - ANAPHORIC_DAY_SENTENCES)].span.start)
     for s in sentences[:DATELINE_SENTENCES]:
         for d in s.dates:
             if _DATELINE_DATE.match(s.text[:s.local(d.start)]):
@@ -120,6 +122,26 @@ def build_context(body: str, published: str | None, people: list[Person],
         if dateline:
             break
     return ArticleContext(body, published, people, sentences, ranked, dateline, _top_pair(body, countries, ranked, people))
+
+
+ANAPHORIC_DAY_SENTENCES = 3     # how far back "the same day" may look for the day it means
+
+
+def _days_told_before(s: Sentence, told: list[DateMention], since: int) -> None:
+    """Resolve "The same day, …" / "the next day" in `s` against the last day written before it (in
+    `s` or up to ANAPHORIC_DAY_SENTENCES sentences back), replacing any reading of the words on the
+    publication day; then add `s`'s days to `told`."""
+    told[:] = [d for d in told if d.start >= since]      # a bounded look-back, whatever the text's length
+
+    def previous(pos: int) -> DateMention | None:
+        days = [d for d in told + s.dates if d.start < pos and d.precision == "day" and d.value
+                and not d.is_range and d.source != "published"]
+        return max(days, key=lambda d: d.start) if days else None
+    found = anaphoric_days(s.text, s.span.start, previous)
+    if found:
+        s.dates = sorted([d for d in s.dates if not any(f.start < d.end and d.start < f.end for f in found)] + found,
+                         key=lambda d: d.start)
+    told.extend(d for d in s.dates if d.precision == "day" and d.value and not d.is_range)
 
 
 PAIR_MIN = 2

@@ -384,6 +384,34 @@ def find_dates(text: str, published: str | None = None, offset: int = 0,
 
 
 
+# "The same day, …", "the following day", "a day later": a day told relative to the one the text gave last
+_ANAPHORIC_DAY = regex.compile(
+    r"\b(?:(?:on|later|earlier)\s+)?(?P<w>the\s+same\s+day|that\s+(?:same\s+)?day|the\s+(?:next|following|previous)\s+day"
+    r"|a\s+day\s+(?:later|earlier)|the\s+day\s+(?:after|before)(?!\s+(?:the|his|her|their|its|a|an)\b))\b",
+    regex.IGNORECASE)
+_DAY_SHIFT = {"next": 1, "following": 1, "later": 1, "after": 1, "previous": -1, "earlier": -1, "before": -1}
+
+
+def anaphoric_days(text: str, offset: int, previous: Callable[[int], DateMention | None]) -> list[DateMention]:
+    """Days written relative to an earlier one ("The same day, …", "the next day"). `previous(pos)`
+    gives the last day-precision DateMention written before body offset `pos`, or None; each mention
+    resolves against it (same day, a day after, a day before), keeping an unknown year unknown."""
+    out = []
+    for m in _ANAPHORIC_DAY.finditer(text):
+        base = previous(m.start() + offset)
+        if base is None or not base.value:
+            continue
+        words = m.group("w").lower().split()
+        shift = next((_DAY_SHIFT[w] for w in words if w in _DAY_SHIFT), 0)
+        y, mo, d = base.value.split("-")
+        day = dt.date(2000 if y == "XXXX" else int(y), int(mo), int(d)) + dt.timedelta(days=shift)
+        value = f"{y if y == 'XXXX' and day.year == 2000 else f'{day.year:04d}'}-{day.month:02d}-{day.day:02d}"
+        if y == "XXXX" and day.year != 2000:
+            continue        # across a new year with the year unknown: nothing to write
+        out.append(DateMention(m.start() + offset, m.end() + offset, m.group(), value, "day", "relative"))
+    return out
+
+
 def context_year(names: list[DateMention]) -> int | None:
     """The one year written inside names ("ARMY-2024", "Expo 2024") of an undated article, if only one."""
     years = {d.value for d in names if d.source == "name" and d.value}

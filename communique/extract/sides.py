@@ -15,13 +15,13 @@ GUESSED = frozenset({"home"})      # country sources that are a guess, not read 
 
 def settle_opposites(ctx: ArticleContext, events: list[Event]) -> None:
     """Move a guessed person to the other side of a two-state meeting or call whose sentence names
-    exactly two people, the other stated to serve the guessed state."""
+    exactly two people, both taking part in it, the other stated to serve the guessed state."""
     for e in events:
         if e.kind not in FACE_TO_FACE or len(e.countries) != 2 or not e.sentences:
             continue
         named = list(dict.fromkeys(k for k, _, _ in ctx.sentences[e.sentences[0]].people))
-        if len(named) != 2:
-            continue
+        if len(named) != 2 or not set(named) <= set(e.people):
+            continue        # "He also met Prime Minister A and Speaker B": two of one side, one meeting each
         for k, other in (named, named[::-1]):
             p, q = ctx.people[k], ctx.people[other]
             if (p.country_source in GUESSED and q.country_source not in GUESSED

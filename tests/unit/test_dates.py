@@ -83,3 +83,22 @@ def test_month_names_are_whole_words_and_day_words(text, value):
 def test_a_time_counted_back_from_the_publication(text, value, precision):
     (d,) = find_dates(text, "2023-03-21")
     assert (d.value, d.precision, d.source) == (value, precision, "relative")
+
+
+@pytest.mark.parametrize("words, value", [
+    ("The same day,", "2024-07-20"), ("On the same day,", "2024-07-20"), ("The next day,", "2024-07-21"),
+    ("A day later,", "2024-07-21"), ("The previous day,", "2024-07-19"), ("The day before,", "2024-07-19"),
+])
+def test_a_day_told_relative_to_the_last_one_written(words, value):
+    from communique.extract.dates import anaphoric_days
+    [before] = find_dates("The minister arrived on July 20.", "2024-07-25")
+    [d] = anaphoric_days(f"{words} she met the president.", 100, lambda pos: before if pos > before.end else None)
+    assert (d.value, d.precision, d.start) == (value, "day", 100)
+
+
+def test_a_day_told_relative_keeps_an_unknown_year_unknown_and_needs_a_day_before_it():
+    from communique.extract.dates import anaphoric_days
+    [before] = find_dates("The minister arrived on July 20.")
+    assert [d.value for d in anaphoric_days("The next day, she left.", 0, lambda pos: before)] == ["XXXX-07-21"]
+    assert anaphoric_days("The same day, she left.", 0, lambda pos: None) == []
+    assert anaphoric_days("On the day before the summit, she left.", 0, lambda pos: before) == []

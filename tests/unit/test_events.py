@@ -1091,3 +1091,12 @@ def test_a_day_in_a_time_adjunct_of_other_talks_is_not_the_leads(engagements_of)
             "invited Kovacs to Warsaw.")
     e = only(events(engagements_of, text, "2025-03-04"), "meeting")
     assert e["date"] == "2025-03-04"
+
+
+def test_the_same_day_a_second_meeting_with_another_host_is_its_own_meeting(engagements_of):
+    text = ("Foreign Minister Jan Nowak was received by President Anna Kovacs at the presidential palace in "
+            "Budapest on July 20. The same day, Polish Foreign Minister Jan Nowak and his Hungarian counterpart "
+            "Peter Szabo co-chaired the fourth meeting of the Joint Committee on Bilateral Cooperation.")
+    evs = [e for e in events(engagements_of, text, "2024-07-21") if e["kind"] == "meeting"]
+    assert sorted((e["date"], tuple(sorted(e["people"]))) for e in evs) == [
+        ("2024-07-20", ("Anna Kovacs", "Jan Nowak")), ("2024-07-20", ("Jan Nowak", "Peter Szabo"))]

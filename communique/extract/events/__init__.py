@@ -35,9 +35,11 @@ def extract_events(ctx: ArticleContext) -> tuple[list[Event], list[Event]]:
     not_held |= {kind for kind, _ in planned}
     cands = [c for c in cands if (c.kind, c.sentences[0]) not in planned]   # the sentence's other triggers too
     mark_historical(ctx, cands)
+    # each two-person meeting's sides settled before merging reads them: a host guessed on the guest's
+    # side would make two meetings with different hosts look like one
+    settle_opposites(ctx, cands)
     events, unresolved = merge(ctx, cands, not_held)
     fill_from_context(ctx, events)
     date_recalled_visits(ctx, events)
-    settle_opposites(ctx, events + unresolved)
     fill_principals(ctx, events)
     return events, unresolved

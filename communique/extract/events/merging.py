@@ -42,13 +42,20 @@ def _compatible_dates(a: DateMention | None, b: DateMention | None) -> bool:
 
 
 def _compatible_people(ctx: ArticleContext, a: Event, b: Event) -> bool:
-    """Principals conflict when, for some country, both events name people and none is shared."""
+    """Principals conflict when, for some country, both events name people and none is shared: one
+    each, or two meetings of different forms each told by its own trigger ("was received by
+    President X"; "the same day, … co-chaired the joint committee with Foreign Minister Y")."""
+    two_forms = a.kind == "meeting" and a.subtype != b.subtype and not (a.anaphoric or b.anaphoric) \
+        and a.subtype not in _GENERIC_FORMS and b.subtype not in _GENERIC_FORMS
     for c in set(a.countries) & set(b.countries):
         pa = {k for k in a.people if ctx.people[k].country == c}
         pb = {k for k in b.people if ctx.people[k].country == c}
-        if pa and pb and not pa & pb and (a.kind == "visit" or (len(pa) == 1 and len(pb) == 1)):
+        if pa and pb and not pa & pb and (a.kind == "visit" or two_forms or (len(pa) == 1 and len(pb) == 1)):
             return False
     return True
+
+
+_GENERIC_FORMS = frozenset({"talks", "meeting"})     # words any report of a meeting may use
 
 
 def _same(ctx: ArticleContext, e: Event, c: Event) -> bool:
