@@ -205,7 +205,12 @@ def _link(mentions: list[RawMention]) -> list[_Entity]:
         toks = fold(m.name)
         if not toks:
             continue
-        candidates = [e for e in entities if _covers(toks, e.tokens) and _country_ok(m, e)]
+        # one full name written twice is one person, whatever a weaker cue says of the second mention
+        # ("In a working session with the Vietnamese top diplomat, X reaffirmed …"): the votes decide
+        candidates = [e for e in entities if _covers(toks, e.tokens)
+                      and (_country_ok(m, e) or (len(toks) >= 2 and list(toks) == list(e.tokens)))]
+        if candidates and not _country_ok(m, candidates[0]) and len(candidates) == 1:
+            m.country, m.title, m.extra_titles = None, None, []     # the first mention's cue stands
         if candidates:
             def distance(e: _Entity, m: RawMention = m) -> tuple[int, int]:
                 k = bisect_right(e.starts, m.start)       # sorted starts: no scan of every mention

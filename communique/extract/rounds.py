@@ -108,5 +108,9 @@ def principal_rounds(ctx: ArticleContext, s: Sentence, a: int, members: list[int
         titles = {ctx.people[k].title for k in heads}
         if (len(by_side[one]) == 1 and by_side[one][0] in before and len(heads) >= 2
                 and len(titles) == len(heads)):
-            return [by_side[one] + [k] for k in heads]
+            # "held a strategic dialogue with Deputy Prime Minister A, paid courtesy calls to the Speaker
+            # and the Prime Minister": whoever the trigger names first is met too, principal or not
+            first = min(((st, k) for k, st, _ in s.people if st >= a and k in by_side[many]), default=None)
+            lead = [first[1]] if first and first[1] not in heads and ctx.people[first[1]].title else []
+            return [by_side[one] + [k] for k in lead + heads]
     return []

@@ -1100,3 +1100,12 @@ def test_the_same_day_a_second_meeting_with_another_host_is_its_own_meeting(enga
     evs = [e for e in events(engagements_of, text, "2024-07-21") if e["kind"] == "meeting"]
     assert sorted((e["date"], tuple(sorted(e["people"]))) for e in evs) == [
         ("2024-07-20", ("Anna Kovacs", "Jan Nowak")), ("2024-07-20", ("Jan Nowak", "Peter Szabo"))]
+
+
+def test_the_one_a_visitor_meets_first_is_met_too_beside_several_principals(engagements_of):
+    text = ("During the day, Polish Foreign Minister Jan Nowak held a strategic dialogue with Hungarian Deputy Prime "
+            "Minister and Minister of Foreign Affairs Anna Kovacs, paid courtesy calls to Hungarian Speaker of the "
+            "National Assembly Peter Szabo and Hungarian Prime Minister Laszlo Toth.")
+    meetings = [e for e in events(engagements_of, text, "2023-11-06") if e["kind"] == "meeting"]
+    assert sorted(sorted(e["people"]) for e in meetings) == [
+        ["Anna Kovacs", "Jan Nowak"], ["Jan Nowak", "Laszlo Toth"], ["Jan Nowak", "Peter Szabo"]]

@@ -421,3 +421,9 @@ def test_a_transcripts_title_names_its_speaker_however_capitalised(people_of):
             "Chile\nCheck against delivery!\nIt is a pleasure to be here in Santiago for my first visit to Chile.")
     assert "Lena Haas" in people_of(text)
     assert "Lena Haas" not in people_of(text.replace("Remarks by ", "Welcome To "))   # a headline's capitals
+
+
+def test_one_full_name_is_one_person_whatever_a_later_mention_suggests(people_of):
+    p = people_of("Hungarian Foreign Minister Anna Kovacs arrived in Warsaw on Monday. In a working session with "
+                  "the Polish top diplomat, Anna Kovacs reaffirmed her country's support.")
+    assert (p["Anna Kovacs"].country, p["Anna Kovacs"].title) == ("HUN", "Foreign Minister")
