@@ -120,7 +120,7 @@ def test_undated_article_keeps_unknown_year(engagements_of):
 def test_dateline_city_places_the_news(engagements_of):
     text = ("WARSAW (Agency) - Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister "
             "Jan Nowak on March 3.")
-    assert only(events(engagements_of, text, "2025-03-04"), "meeting")["place"] == "WARSAW"
+    assert only(events(engagements_of, text, "2025-03-04"), "meeting")["place"] == "Warsaw"   # not the capitals
 
 
 def test_headline_case_acronym_before_an_office_is_the_country():
@@ -1109,3 +1109,11 @@ def test_the_one_a_visitor_meets_first_is_met_too_beside_several_principals(enga
     meetings = [e for e in events(engagements_of, text, "2023-11-06") if e["kind"] == "meeting"]
     assert sorted(sorted(e["people"]) for e in meetings) == [
         ["Anna Kovacs", "Jan Nowak"], ["Jan Nowak", "Laszlo Toth"], ["Jan Nowak", "Peter Szabo"]]
+
+
+def test_my_visit_is_the_speakers_visit_where_the_article_pair_meets(engagements_of):
+    text = ("BUDAPEST (Agency) - Polish Foreign Minister Jan Nowak said on Tuesday he wanted closer ties, after a "
+            "meeting with Hungarian Foreign Minister Anna Kovacs in Budapest. \u201cI would like my visit to be "
+            "the moment to launch the process,\u201d Nowak said.")
+    v = only(events(engagements_of, text, "2024-07-30"), "visit")
+    assert (v["countries"], v["people"], v["place"]) == (["HUN", "POL"], ["Jan Nowak"], "Budapest")

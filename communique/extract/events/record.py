@@ -45,7 +45,8 @@ def as_record(ctx: ArticleContext, e: Event) -> dict:
         "kind": e.kind, "subtype": e.subtype,
         **date_fields(e.date, e.date_basis or ("context" if e.date_from else None)),
         "date_end": e.date.end_value if e.date and e.date.precision == "day" else None,
-        "place": e.place.text if e.place else None,
+        # the reader's spelling ("Hà Nội"), not a dateline's capitals ("HÀ NỘI (VNA) -" → "Hà Nội")
+        "place": (e.place.text.title() if e.place.text.isupper() else e.place.text) if e.place else None,
         "place_normalised": {"name": e.place.name, "country": e.place.country} if e.place else None,
         "countries": sorted(e.countries), "host": e.host, "guest": e.guest,
         "people": names, "historical": e.historical,
