@@ -1117,3 +1117,14 @@ def test_my_visit_is_the_speakers_visit_where_the_article_pair_meets(engagements
             "the moment to launch the process,\u201d Nowak said.")
     v = only(events(engagements_of, text, "2024-07-30"), "visit")
     assert (v["countries"], v["people"], v["place"]) == (["HUN", "POL"], ["Jan Nowak"], "Budapest")
+
+
+def test_an_opening_adjunct_dates_what_it_names_and_bounds_the_main_clause(engagements_of):
+    text = ("Hungarian President Anna Kovacs and Polish Prime Minister Jan Nowak held a summit in Budapest on Sunday. "
+            "Following Kovacs's decision on relations with Poland in March, Nowak responded by visiting Budapest "
+            "in less than two months.")
+    v = only(events(engagements_of, text, "2023-05-07"), "visit")
+    assert v["date"] == "2023-05"
+    text = ("After his inauguration on May 9th, Hungarian President Anna Kovacs received a congratulatory phone call "
+            "from Polish President Jan Nowak.")
+    assert only(events(engagements_of, text), "call")["date"] == "XXXX-05"

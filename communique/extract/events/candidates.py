@@ -13,6 +13,7 @@ from communique.extract.events.when import (
     AHEAD_OF,
     DEPARTURE,
     FIRST_SINCE,
+    OPENING_ADJUNCT,
     OTHER_ENGAGEMENT,
     PURPOSE,
     SINCE,
@@ -286,7 +287,15 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         # "A and B agreed to hold talks on Dec. 15": what follows "agreed to" is the agreement, its dates
         # planned; a later time adjunct's dates are its engagement's
         later = [(s.span.start + x.start(), s.span.start + x.end()) for x in adjuncts if x.start() >= m.end()]
+        opening_adjunct = OPENING_ADJUNCT.match(s.text)
+        if opening_adjunct and opening_adjunct.end() <= m.start():
+            later.append((s.span.start, s.span.start + opening_adjunct.end()))
         date = nearest_date(s, lo, b if rule.id in _AGREED_RULES else hi, a, kind, later, b)
+        if date is None and opening_adjunct and opening_adjunct.end() <= m.start():
+            # "After his inauguration on May 9th, X received a call": after that day, so that month at least
+            before = nearest_date(s, s.span.start, s.span.start + opening_adjunct.end(), a, kind)
+            if before is not None and before.precision == "day" and before.value and not before.is_range:
+                date = DateMention(before.start, before.end, before.text, before.value[:-3], "month", before.source)
     if date is not None and date.is_range and date.precision == "day" and kind in _ONE_DAY_KINDS:
         # "talks held on August 8-10": one of those days, the text does not say which; its month
         date = DateMention(date.start, date.end, date.text, date.value[:-3], "month", date.source)

@@ -33,6 +33,10 @@ OTHER_ENGAGEMENT = regex.compile(
     r"|\b(?:after|before|following)\s+(?:his|her|their)\s+own\b)"      # "… comes months after his own to X"
     r"(?:\s+(?:with|to|in|between|by|of|on)\s+[^,;.]{0,80})?", regex.IGNORECASE)
 
+# "Following Yoon's decision on diplomacy with Japan in March, Kishida responded … by visiting Seoul":
+# an opening adjunct that names something (not an act: "After arriving in Hanoi on Monday, …") dates it
+OPENING_ADJUNCT = regex.compile(r"^\s*(?:Following|After|Before|Ahead\s+of|Prior\s+to|In\s+the\s+wake\s+of)\s+"
+                                r"(?!\p{L}+ing\b)[^,;]{3,120},", regex.IGNORECASE)
 
 # "… to attend the summit scheduled for February 27-28": the date of something planned, not this
 _SCHEDULED = regex.compile(r"\b(?:scheduled|slated|set|planned|due)\s+(?:for|on)\s+(?:the\s+)?$", regex.IGNORECASE)
