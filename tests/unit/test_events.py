@@ -1128,3 +1128,15 @@ def test_an_opening_adjunct_dates_what_it_names_and_bounds_the_main_clause(engag
     text = ("After his inauguration on May 9th, Hungarian President Anna Kovacs received a congratulatory phone call "
             "from Polish President Jan Nowak.")
     assert only(events(engagements_of, text), "call")["date"] == "XXXX-05"
+
+
+def test_the_summit_in_an_earlier_month_is_a_recalled_meeting_of_the_pair(engagements_of):
+    text = ("Hungarian President Anna Kovacs and Polish Prime Minister Jan Nowak held a summit in Budapest on Sunday. "
+            "\u201cDuring the summit in March, we agreed to strengthen relations,\u201d Nowak said.")
+    evs = events(engagements_of, text, "2023-05-07")
+    assert only(evs, "meeting")["date"] == "2023-05-07"
+    recalled = only(evs, "meeting", historical=True)
+    assert (recalled["countries"], recalled["date"]) == (["HUN", "POL"], "2023-03")
+    # the same words in the news month are the news summit
+    text = text.replace("in March", "in May")
+    assert [e["historical"] for e in events(engagements_of, text, "2023-05-07") if e["kind"] == "meeting"] == [False]

@@ -15,6 +15,8 @@ from communique.extract.events.when import (
     FIRST_SINCE,
     OPENING_ADJUNCT,
     OTHER_ENGAGEMENT,
+    OWN_DATE_GAP,
+    OWN_DATE_REACH,
     PURPOSE,
     SINCE,
     THIS_WEEK,
@@ -140,6 +142,18 @@ def _year_before(date: DateMention, published: str | None) -> bool:
     """A date written with a year before the publication year (so written, not resolved)."""
     y = parse_ref(published)[0]
     return bool(y and date.source == "text" and date.value and date.value[:4].isdigit() and int(date.value[:4]) < y)
+
+
+def _month_before(date: DateMention, published: str | None) -> bool:
+    """A date whose month (or year) is over before the publication's month: told as past."""
+    if not (published and date.value and date.value[:4].isdigit()):
+        return False
+    return date.value[:7] < published[:len(date.value[:7])]
+
+
+def _written_after(s: Sentence, end: int, date: DateMention) -> bool:
+    """The date is written right after the trigger, as its own ("the summit in March")."""
+    return 0 <= date.start - end <= OWN_DATE_REACH and bool(OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(date.start)]))
 
 
 def _mechanism(text: str) -> tuple[str | None, int | None]:
@@ -420,10 +434,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if groups:
             return [Event(kind, subtype, sorted({ctx.people[k].country for k in one}), one, date, place,
                           cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
-    if bare and date is not None and not rule.anaphoric and (cue or _year_before(date, ctx.published)) \
-            and kind != "multilateral":
-        # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit":
-        # a dated, recalled engagement of the article's pair
+    if bare and date is not None and kind != "multilateral" and (
+            (not rule.anaphoric and (cue or _year_before(date, ctx.published)))
+            or (rule.anaphoric and _written_after(s, b, date) and _month_before(date, ctx.published))):
+        # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit",
+        # "During the summit in March, we agreed …" (told in May): a dated, recalled engagement of the
+        # article's pair
         bare = False
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True

@@ -52,7 +52,7 @@ CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the tri
 # "signed … in October 2022, during X's official visit": what was done during a trip dates it
 _DURING_GAP = regex.compile(r",?\s*(?:during|at|on\s+the\s+occasion\s+of)\s+[^,;.]{0,80}", regex.IGNORECASE)
 OWN_DATE_REACH = 4      # characters between a meeting's trigger and a date written as its own ("… in May 2019")
-_OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
+OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
 
 
 def nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
@@ -70,7 +70,7 @@ def nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
     if end is not None:
         # "the holding of the first Joint Committee in May 2019 … and the signing … on June 30": a date
         # written right after the trigger is its own, however precise the others
-        own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and _OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
+        own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
         if own and kind != "visit":
             return own[0]
     # "signed … in October 2022, during General Secretary X's official visit to China": what was done
