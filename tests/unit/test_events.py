@@ -1140,3 +1140,14 @@ def test_the_summit_in_an_earlier_month_is_a_recalled_meeting_of_the_pair(engage
     # the same words in the news month are the news summit
     text = text.replace("in March", "in May")
     assert [e["historical"] for e in events(engagements_of, text, "2023-05-07") if e["kind"] == "meeting"] == [False]
+
+
+def test_the_pair_names_the_articles_two_principals_at_a_recalled_gathering(engagements_of):
+    text = ("Polish Prime Minister Jan Nowak arrived in Budapest on Monday for talks with Hungarian President Anna "
+            "Kovacs. The pair met during the September 2022 Central European Cooperation Organisation (CECO) summit "
+            "in Vienna. Nowak said ties were strong, and Kovacs said trade had grown.")
+    evs = events(engagements_of, text, "2024-07-08")
+    met = only(evs, "meeting", historical=True)
+    gathering = only(evs, "multilateral", historical=True)
+    for e in (met, gathering):
+        assert (e["countries"], e["date"], sorted(e["people"])) == (["HUN", "POL"], "2022-09", ["Anna Kovacs", "Jan Nowak"])

@@ -9,6 +9,7 @@ from communique.extract.context import ArticleContext, Sentence, unique
 from communique.extract.countries import is_demonym, listed_states
 from communique.extract.dates import DateMention, parse_ref
 from communique.extract.event import Event, Rule
+from communique.extract.events.merging import principals
 from communique.extract.events.when import (
     AHEAD_OF,
     DEPARTURE,
@@ -415,6 +416,12 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         sides, from_context = pair, False
     elif pair_words and len(sides) < 2:
         sides, from_context = list(ctx.pair), True
+    # "The pair later met during the September 2022 SCO summit": the article's two principals, named
+    # by the words alone, at the meeting and at the gathering it was held at
+    the_pair = not s.people and not rule.anaphoric and len(ctx.pair) == 2 and kind in ("meeting", "call", "multilateral") \
+        and _THE_PAIR.match(s.text[:m.start()]) is not None
+    if the_pair:
+        sides, from_context = list(ctx.pair), True
     members = _MEMBER_STATES.match(s.text, m.end()) if kind == "meeting" and not rule.anaphoric else None
     if members is not None:
         # "Tokayev met with the leaders of SCO member states": a gathering of many, not two states' talks
@@ -444,6 +451,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
         if len(sides) < 2 and len(ctx.pair) == 2:
             sides, from_context = list(ctx.pair), True
     people = unique(k for k, _, _ in (local_people if shared else sentence_people))
+    if the_pair:
+        people = principals(ctx, list(ctx.pair))
     if kind != "multilateral" and not bare:
         found = _pronoun_subject(ctx, s, m, a, people, sides)
         people += found
@@ -496,6 +505,8 @@ _SAID_THAT = regex.compile(r"\b(?:emphasi[sz]\w*|stress\w*|said|says|not(?:ed|in
                         r"|underlin\w*|stat(?:ed|ing))\s+that\b", regex.IGNORECASE)
 _ABSENT = regex.compile(r"\b(?:regards|greetings|wishes|message|letter|congratulations|invitation)\s+(?:of|from)\s+"
                      r"(?:[\w.-]+\s+){0,8}$", regex.IGNORECASE)
+_THE_PAIR = regex.compile(r"^\s*(?:The\s+pair|The\s+two\s+(?:leaders|presidents|prime\s+ministers|ministers|men|women)"
+                        r"|Both\s+leaders)\b", regex.IGNORECASE)
 _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
 _THE_BEFORE = regex.compile(r"\bthe\s+(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
 
