@@ -288,6 +288,10 @@ _PREMODIFIES = regex.compile(r"\s+(?:(?!(?:and|or|the|a|an|of|in|on|at|by|for|wi
 _YEAR_NAMED = regex.compile(r"\b(?:1[89]|20)\d\d" + _PREMODIFIES.pattern + "$", regex.IGNORECASE)
 
 
+# "… MoU renews the one signed on April 1, 1997": a date after this names an earlier document's
+_ANOTHER_ONE = regex.compile(r"\b(?:the|an)\s+(?:one|previous|earlier|original|old|former|first|existing)\b", regex.IGNORECASE)
+
+
 def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
     """The document's own date: written after it in its stretch of the sentence ("signed in 2011"),
     or before it when a signing verb governs it ("On Sept 4, they signed …"); a year right before the
@@ -298,7 +302,8 @@ def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing:
     if own:
         return own[-1]                  # "the 2012 memorandum of understanding"
     after = [d for pos, d in local if subject_end <= pos < hi
-             and not (hi < len(s.text) and _PREMODIFIES.fullmatch(s.text[s.local(d.end):hi]))]   # the next one's
+             and not (hi < len(s.text) and _PREMODIFIES.fullmatch(s.text[s.local(d.end):hi]))   # the next one's
+             and not _ANOTHER_ONE.search(s.text, subject_end, pos)]
     if after:
         return after[0]
     before = [d for pos, d in local if lo <= pos < a]

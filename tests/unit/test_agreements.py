@@ -231,3 +231,12 @@ def test_a_document_three_listed_states_signed_is_theirs(engagements_of):
                       "ministers noted their shared aims.")
     d = [x for x in docs(engagements_of, text) if "vienna" in (x["subject"] or "").lower()]
     assert [(x["countries"], x["date"]) for x in d] == [(["CZE", "HUN", "POL"], "2025-01-13")]
+
+
+def test_a_date_of_the_document_it_renews_is_not_its_own(engagements_of):
+    text = ("Hungary and Poland renewed a Memorandum of Understanding on defence equipment cooperation. The Defence "
+            "Equipment Cooperation MoU renews the one signed on April 1, 1997.")
+    dates = {d["date"] for d in docs(engagements_of, text, "2019-04-15") if d["type"] == "memorandum_of_understanding"}
+    assert "1997-04-01" not in dates
+    text = "The Defence Equipment Cooperation MoU between Hungary and Poland was signed on April 1, 1997."
+    assert [d["date"] for d in docs(engagements_of, text, "2019-04-15")] == ["1997-04-01"]
