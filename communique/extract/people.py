@@ -505,13 +505,21 @@ def leads_delegation(body: str, person: Person) -> bool:
 def _speaks_for(body: str, people: list[Person], countries: list[tuple[str, Span]]) -> None:
     """An official given the home country by default who 'said Russia is ready…' speaks for the
     country named as the subject of what they said."""
-    starts = {span.start: code for code, span in countries}
+    starts = {span.start: (code, span.end) for code, span in countries}
     for p in people:
         if p.country_source != "home":
             continue
-        code = next((starts[pos] for pos in speaking_at(body, p) if pos in starts), None)
-        if code and code != p.country:
+        # the country is the subject of what was said ("said Russia is ready"), not its object
+        # ("affirmed New Zealand as a reliable partner"), and one whose office the state has (no "President" of New Zealand)
+        code = next((starts[pos][0] for pos in speaking_at(body, p)
+                     if pos in starts and _FINITE.match(body, starts[pos][1])), None)
+        if code and code != p.country and not office_impossible(p.title, code):
             p.country, p.country_source = code, "speaks_for"
+
+
+_FINITE = regex.compile(r"\s+(?:(?:always|also|still|now|never|fully|highly|strongly)\s+)?(?:is|are|was|were|will|would|has"
+                        r"|have|had|remains|stands|can|could|should|must|does|did|wants|hopes|supports|attaches"
+                        r"|considers|regards|values|welcomes|respects|seeks|needs)\b", regex.IGNORECASE)
 
 
 def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[tuple[str, Span]],

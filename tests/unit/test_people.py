@@ -111,6 +111,12 @@ def test_an_official_speaking_for_a_country_serves_it(people_of):
     assert found["Tran Quoc Binh"].country == "VNM"
 
 
+def test_a_country_named_as_the_object_of_what_was_said_is_not_the_speakers(people_of):
+    text = ("HANOI - State President Tran Van Bao affirmed New Zealand as a reliable partner of Vietnam while "
+            "receiving New Zealand Prime Minister John Smith in Hanoi. Bao thanked the guest.")
+    assert people_of(text)["Tran Van Bao"].country == "VNM"
+
+
 def test_name_with_its_office_after_it(people_of):
     p = people_of("Hungarian Defence Minister Anna Kovacs met Jean Martin, Director General for International "
                   "Relations at the French Ministry of the Armed Forces, in Budapest.")
