@@ -45,6 +45,7 @@ class Agreement:
     titled: bool = False
     signing: bool = False                 # a signing verb governs it in its sentence
     plural: bool = False                  # one of several documents named together
+    superseded: bool = False              # the earlier document one renews ("renews the one signed in 1997")
 
 
 @cache
@@ -206,6 +207,11 @@ def _sentence_agreements(s: Sentence, published: str | None = None) -> list[Agre
         out.append(Agreement(name, subject, [], status, date,
                              evidence=[Evidence(s.span.start, s.span.end, text, rule=f"documents:{name}")],
                              titled=titled, signing=bool(signing.search(text))))
+        earlier = _earlier_one(s, subject_end, hi)
+        if earlier is not None:       # "… renews the one signed on April 1, 1997": that one, signed then
+            out.append(Agreement(name, subject, [], "signed", earlier,
+                                 evidence=[Evidence(s.span.start, s.span.end, text, rule=f"documents:{name}")],
+                                 titled=titled, signing=True, superseded=True))
     return out
 
 
@@ -289,7 +295,17 @@ _YEAR_NAMED = regex.compile(r"\b(?:1[89]|20)\d\d" + _PREMODIFIES.pattern + "$", 
 
 
 # "… MoU renews the one signed on April 1, 1997": a date after this names an earlier document's
-_ANOTHER_ONE = regex.compile(r"\b(?:the|an)\s+(?:one|previous|earlier|original|old|former|first|existing)\b", regex.IGNORECASE)
+_ANOTHER_ONE = regex.compile(r"\bthe\s+(?:one|(?:previous|earlier|original|old|former|first|existing)\s+(?:one|version"
+                             r"|agreement|memorandum|MoU|treaty|accord|pact|deal|protocol))\b", regex.IGNORECASE)
+
+
+def _earlier_one(s: Sentence, subject_end: int, hi: int) -> DateMention | None:
+    """The date of the earlier document a sentence names after this one ("renews the one signed on
+    April 1, 1997")."""
+    one = _ANOTHER_ONE.search(s.text, subject_end, hi)
+    if one is None:
+        return None
+    return next((d for d in s.dates if d.can_date() and one.end() <= s.local(d.start) < hi), None)
 
 
 def _pick_date(s: Sentence, lo: int, hi: int, a: int, subject_end: int, signing: bool) -> DateMention | None:
@@ -380,7 +396,8 @@ def _dedupe(found: list[Agreement]) -> list[Agreement]:
     for ag in found:
         twin = next((o for o in out if o.type == ag.type and o.countries == ag.countries and
                      not (o.plural and ag.plural and o.evidence[0].start == ag.evidence[0].start) and
-                     (o.subject is None or ag.subject is None or _overlap(o.subject, ag.subject))), None)
+                     (o.subject is None or ag.subject is None or _overlap(o.subject, ag.subject))
+                     and o.superseded == ag.superseded), None)
         if twin is None:
             out.append(ag)
             continue

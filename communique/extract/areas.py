@@ -36,7 +36,7 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
                     found.setdefault(area, []).append(Evidence(s.span.start, s.span.end, s.text,
                                                            rule=f"areas:self_evident/{area}"))
             continue
-        claimed: list[tuple[int, int]] = []
+        claimed: list[tuple[int, int]] = _office_spans(ctx, s)     # "Minister of Agriculture X" names no field
         hits: list[tuple[str, int, int]] = []
         for area, pats in table.items():
             for p in pats:
@@ -44,8 +44,9 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
                     hits.append((area, m.start(), m.end()))
         # longer phrases first: "military medicine" claims its words before "medicine" can
         hits.sort(key=lambda h: -(h[2] - h[1]))
+        offices = len(claimed)
         for area, a, b in hits:
-            if any(x <= a and b <= y and (x, y) != (a, b) for x, y in claimed):
+            if any(x <= a and b <= y and ((x, y) != (a, b) or k < offices) for k, (x, y) in enumerate(claimed)):
                 continue
             claimed.append((a, b))
             spans = found.setdefault(area, [])
@@ -53,3 +54,23 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
                 spans.append(Evidence(s.span.start, s.span.end, s.text, rule=f"areas:{area}"))
     order = list(table)
     return {a: found[a] for a in sorted(found, key=order.index)}
+
+
+OFFICE_REACH = 12    # characters between an office written before a name and the name (a rank, a comma)
+
+
+def _office_spans(ctx: ArticleContext, s) -> list[tuple[int, int]]:
+    """Sentence-local spans of the offices written beside a person's name in this sentence: the
+    fields in an office ("Minister of Agriculture and Environment Do Duc Duy") are a portfolio, not
+    cooperation the article names."""
+    out = []
+    for k, start, end in s.people:
+        p = ctx.people[k]
+        for title in p.titles or ([p.title] if p.title else []):
+            for m in regex.finditer(regex.escape(title), s.text, regex.IGNORECASE):
+                before = 0 <= s.local(start) - m.end() <= OFFICE_REACH
+                after = 0 <= m.start() - s.local(end) <= OFFICE_REACH
+                if before or after:
+                    out.append((m.start(), m.end()))
+    return out
+

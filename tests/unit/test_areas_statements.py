@@ -32,6 +32,14 @@ def test_areas_need_a_cooperation_context(engagements_of):
     assert engagements_of("The weather in the capital was warm for tourism season.", "2025-03-06")["areas"] == []
 
 
+def test_a_field_in_an_office_is_a_portfolio_not_cooperation(engagements_of):
+    text = ("Welcoming the Polish delegation were Hungarian Minister of Agriculture and Rural Development Anna "
+            "Kovacs and Deputy Foreign Minister Peter Szabo; the two sides agreed to expand cooperation.")
+    assert "agriculture" not in engagements_of(text, "2025-03-06")["areas"]
+    text = text.replace("agreed to expand cooperation.", "agreed to expand cooperation in agriculture.")
+    assert "agriculture" in engagements_of(text, "2025-03-06")["areas"]
+
+
 def test_statement_with_speaker(engagements_of):
     text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3. "
             "Kovacs affirmed support for resolving disputes by peaceful means in accordance with international law.")
