@@ -448,7 +448,53 @@ class LineParser:
                 m, i = None, i + 1
             if m is not None:
                 out.append(m)
-        return out + self.coordinated(out)
+        return out + self.coordinated(out) + self.listed_with_states(out)
+
+    def listed_with_states(self, found: list[RawMention]) -> list[RawMention]:
+        """"counterparts A of Malaysia, B of Brunei, and C of the Philippines": names listed after a
+        person placed by "of STATE", each placed the same way, are people of those states."""
+        starts = {t.start: k for k, t in enumerate(self.toks)}
+        taken = {(m.start, m.end) for m in found}
+        out: list[RawMention] = []
+        for m in found:
+            if m.country_source != "of":
+                continue
+            k = next((j + 1 for j in range(starts.get(m.start, self.n), self.n) if self.toks[j].end == m.end), None)
+            while k is not None and len(out) < MAX_MENTIONS_PER_LINE:
+                k = self._state_after(k)                       # past "of (the) STATE"
+                if k is None:
+                    break
+                if k < self.n and self.toks[k].text == ",":
+                    k += 1
+                if k < self.n and self.toks[k].low == "and":
+                    k += 1
+                j = k
+                while j < self.n and j - k < MAX_NAME_TOKENS and self.toks[j].cap \
+                        and is_name_token(self.toks[j], self.tags[j]):
+                    j += 1
+                words = self.toks[k:j]
+                after = self._state_after(j)
+                if len(words) < 2 or after is None or any(t.low in STOP_WORDS for t in words):
+                    break
+                name = _name_text(words)
+                if (words[0].start, words[-1].end) not in taken and not is_city(name):
+                    c = j + 2 if self.toks[j + 1].low == "the" else j + 1
+                    out.append(RawMention(start=words[0].start, end=words[-1].end, name=name, anchor="coordinated",
+                                          country=self.tags[c].value, country_source="of", line=self.line_no,
+                                          counterpart=m.counterpart))
+                k = j
+        return out
+
+    def _state_after(self, k: int) -> int | None:
+        """The token index after "of (the) STATE" starting at k, or None."""
+        if k >= self.n or self.toks[k].low != "of":
+            return None
+        c = k + 1
+        if c < self.n and self.toks[c].low == "the":
+            c += 1
+        if c >= self.n or self.cat(c) != COUNTRY:
+            return None
+        return self.tags[c].j
 
     def coordinated(self, found: list[RawMention]) -> list[RawMention]:
         """"Yoon Suk Yeol and Japanese Prime Minister Shigeru Ishiba held talks": a name of two to

@@ -38,7 +38,10 @@ def listed_counterparts(ctx: ArticleContext, s: Sentence) -> tuple[list[str], in
     return [], 0
 
 
-_OBJECT_GLUE = regex.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:[\p{L}’'.-]+\s+){0,8}$")
+# between two officials of one list: "A, Minister B", "A of Malaysia, B of Brunei, and C", "…, as well as D"
+_OBJECT_GLUE = regex.compile(r"(?:\s+of\s+(?:the\s+)?(?:\p{Lu}[\p{L}-]*\s*){1,4})?"
+                             r"\s*(?:,\s*(?:and\s+|as\s+well\s+as\s+)?|\s+and\s+|\s+as\s+well\s+as\s+)"
+                             r"(?:[\p{L}’'.-]+\s+){0,8}$")
 
 
 def object_rounds(ctx: ArticleContext, local: list[tuple[int, int, int]], a: int,

@@ -1151,3 +1151,11 @@ def test_the_pair_names_the_articles_two_principals_at_a_recalled_gathering(enga
     gathering = only(evs, "multilateral", historical=True)
     for e in (met, gathering):
         assert (e["countries"], e["date"], sorted(e["people"])) == (["HUN", "POL"], "2022-09", ["Anna Kovacs", "Jan Nowak"])
+
+
+def test_officials_listed_each_with_its_state_are_met_one_meeting_each(engagements_of):
+    text = ("Singaporean Defence Minister Ng Eng Hen also had meetings with regional counterparts Ahmad Hasan of "
+            "Malaysia, Haji Awang Ali Haji Yusof of Brunei, and Carlo Reyes Jr of the Philippines, as well as ASEAN "
+            "Secretary-General Kao Kim Hourn.")
+    pairs = sorted(tuple(e["countries"]) for e in events(engagements_of, text, "2023-06-02") if e["kind"] == "meeting")
+    assert pairs == [("BRN", "SGP"), ("IGO", "SGP"), ("MYS", "SGP"), ("PHL", "SGP")]

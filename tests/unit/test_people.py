@@ -433,3 +433,11 @@ def test_one_full_name_is_one_person_whatever_a_later_mention_suggests(people_of
     p = people_of("Hungarian Foreign Minister Anna Kovacs arrived in Warsaw on Monday. In a working session with "
                   "the Polish top diplomat, Anna Kovacs reaffirmed her country's support.")
     assert (p["Anna Kovacs"].country, p["Anna Kovacs"].title) == ("HUN", "Foreign Minister")
+
+
+def test_names_listed_each_with_its_state_after_a_placed_counterpart_are_people(people_of):
+    p = people_of("Singaporean Defence Minister Ng Eng Hen also met regional counterparts Ahmad Hasan of Malaysia, "
+                  "Haji Awang Ali Haji Yusof of Brunei and Carlo Reyes Jr of the Philippines.")
+    assert {n: (x.country, x.title) for n, x in p.items() if n != "Ng Eng Hen"} == {
+        "Ahmad Hasan": ("MYS", "Defence Minister"), "Haji Awang Ali Haji Yusof": ("BRN", "Defence Minister"),
+        "Carlo Reyes Jr": ("PHL", "Defence Minister")}
