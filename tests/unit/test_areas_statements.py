@@ -40,6 +40,14 @@ def test_a_field_in_an_office_is_a_portfolio_not_cooperation(engagements_of):
     assert "agriculture" in engagements_of(text, "2025-03-06")["areas"]
 
 
+def test_education_and_training_among_defence_fields_is_military_training(engagements_of):
+    text = "Poland proposed cooperation in delegation exchanges, education and training, and defence industry."
+    areas = engagements_of(text, "2025-03-06")["areas"]
+    assert "training" in areas and "education" not in areas
+    text = "The two sides agreed to boost cooperation in education and training, health and culture."
+    assert "education" in engagements_of(text, "2025-03-06")["areas"]
+
+
 def test_statement_with_speaker(engagements_of):
     text = ("Hungarian Defence Minister Anna Kovacs held talks with Polish Defence Minister Jan Nowak on March 3. "
             "Kovacs affirmed support for resolving disputes by peaceful means in accordance with international law.")
