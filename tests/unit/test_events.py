@@ -1159,3 +1159,10 @@ def test_officials_listed_each_with_its_state_are_met_one_meeting_each(engagemen
             "Secretary-General Kao Kim Hourn.")
     pairs = sorted(tuple(e["countries"]) for e in events(engagements_of, text, "2023-06-02") if e["kind"] == "meeting")
     assert pairs == [("BRN", "SGP"), ("IGO", "SGP"), ("MYS", "SGP"), ("PHL", "SGP")]
+
+
+def test_someone_whose_grave_or_monument_was_visited_took_no_part(engagements_of):
+    text = ("Polish President Jan Nowak held talks with Hungarian President Anna Kovacs in Budapest on June 13 after "
+            "paying homage at the grave of former President Peter Szabo.")
+    e = only(events(engagements_of, text, "2023-06-14"), "meeting")
+    assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}

@@ -503,7 +503,11 @@ _MEMBER_STATES = regex.compile(
 _OPENING_BACK_REFERENCE = regex.compile(r"\s*(?:At|During|In)\s+(?:the|their|these)\s+(?:meeting|talks)\s*,", regex.IGNORECASE)
 _SAID_THAT = regex.compile(r"\b(?:emphasi[sz]\w*|stress\w*|said|says|not(?:ed|ing)|affirm\w*|highlight\w*|recall\w*"
                         r"|underlin\w*|stat(?:ed|ing))\s+that\b", regex.IGNORECASE)
-_ABSENT = regex.compile(r"\b(?:regards|greetings|wishes|message|letter|congratulations|invitation)\s+(?:of|from)\s+"
+# "conveyed the regards of Minister X", "paid homage at the grave of former President Y", "the monument to Z":
+# named, not there
+_ABSENT = regex.compile(r"\b(?:(?:regards|greetings|wishes|message|letter|congratulations|invitation|grave|tomb"
+                     r"|mausoleum|monument|memorial|statue|bust|portrait)\s+(?:of|from)"
+                     r"|(?:mausoleum|monument|memorial|statue|bust)\s+to)\s+"
                      r"(?:[\w.-]+\s+){0,8}$", regex.IGNORECASE)
 _THE_PAIR = regex.compile(r"^\s*(?:The\s+pair|The\s+two\s+(?:leaders|presidents|prime\s+ministers|ministers|men|women)"
                         r"|Both\s+leaders)\b", regex.IGNORECASE)
