@@ -6,7 +6,13 @@ call, between two states on one day is one engagement).
 Such a pair is a false pair for any linker that gives one real engagement one canonical event, so
 the pairs listed bound the precision scripts/cluster_eval.py can reach.
 
+With --db, each false pair of a store (scripts/cluster_eval.py) is checked against the gold records
+instead: the news engagements both records list with the same kind and states and compatible dates
+(equal, one undated, one a coarser prefix of the other, an unknown year matching any) are printed,
+so a false pair the gold's own records make is told from a linking error.
+
     python scripts/cluster_consistency.py --gold ../shared/gold/world --clusters ../shared/gold/world-clusters.json
+    python scripts/cluster_consistency.py --gold ../shared/gold/world --clusters … --db world.db
 """
 from __future__ import annotations
 
@@ -40,10 +46,36 @@ def contradictions(records: dict[str, dict], clusters: dict[str, list[str]]) -> 
     return out
 
 
+def _compatible(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    pa, pb = a.split("-"), b.split("-")
+    return all(x == y or "XXXX" in (x, y) for x, y in zip(pa, pb, strict=False))
+
+
+def shared_news(a: dict, b: dict) -> list[dict]:
+    """News engagements of the same kind between the same states, with compatible dates, that both
+    gold records list."""
+    out = []
+    for e in a.get("events") or []:
+        for f in b.get("events") or []:
+            if e.get("historical") or f.get("historical") or e["kind"] != f["kind"]:
+                continue
+            if sorted(e["countries"]) == sorted(f["countries"]) and _compatible(e.get("date"), f.get("date")):
+                out.append({"kind": e["kind"], "countries": sorted(e["countries"]), "dates": [e.get("date"), f.get("date")]})
+    return out
+
+
+def explain_false_pairs(records: dict[str, dict], false_pairs: list[tuple[str, str]]) -> list[dict]:
+    return [{"articles": [a, b], "shared": shared_news(records[a], records[b])}
+            for a, b in false_pairs if a in records and b in records]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gold", nargs="+", required=True, help="directories of gold records")
     ap.add_argument("--clusters", required=True)
+    ap.add_argument("--db", help="a store: explain its false same-event pairs from the gold records")
     args = ap.parse_args(argv)
     records = {}
     for folder in args.gold:
@@ -51,6 +83,19 @@ def main(argv: list[str] | None = None) -> int:
             record = json.loads(path.read_text(encoding="utf-8"))
             records[record.get("id") or path.stem] = record
     clusters = json.loads(Path(args.clusters).read_text(encoding="utf-8"))
+    if args.db:
+        import sqlite3
+        sys.path.insert(0, str(Path(__file__).parent))
+        import cluster_eval
+        result = cluster_eval.evaluate(sqlite3.connect(f"file:{args.db}?mode=ro", uri=True), clusters)
+        explained = explain_false_pairs(records, result["false_pairs"])
+        for item in explained:
+            what = "; ".join(f"{e['kind']} {'-'.join(e['countries'])} {e['dates'][0]} / {e['dates'][1]}"
+                             for e in item["shared"]) or "nothing in common: a linking error"
+            print(f"{item['articles'][0]} ~ {item['articles'][1]}: {what}")
+        print(f"{sum(1 for x in explained if x['shared'])} of {len(explained)} false pairs join articles whose gold "
+              "records both list one news engagement of that kind between those states")
+        return 0
     found = contradictions(records, clusters)
     for item in found:
         a, b = item["articles"]

@@ -30,3 +30,12 @@ def test_meetings_of_one_day_background_and_months_are_not_contradictions():
                            ("visit", ["EUU", "VNM"], "2024-06-01", True),
                            ("call", ["CHN", "RUS"], "2025-01", False))}
     assert cc.contradictions(records, {}) == []
+
+
+def test_a_false_pair_is_explained_by_a_news_engagement_both_gold_records_list():
+    a = record(("visit", ["BRA", "VNM"], "XXXX-03-27", False), ("meeting", ["BRA", "VNM"], "XXXX-03-27", False))
+    b = record(("visit", ["VNM", "BRA"], "2025-03-27", False), ("meeting", ["BRA", "VNM"], "2025-03-28", False))
+    c = record(("visit", ["BRA", "VNM"], "2025-04-02", False), ("call", ["BRA", "VNM"], None, True))
+    (ab, ac) = cc.explain_false_pairs({"a": a, "b": b, "c": c}, [("a", "b"), ("a", "c")])
+    assert [e["kind"] for e in ab["shared"]] == ["visit"]        # an unknown year matches; another day does not
+    assert ac["shared"] == []                                     # another day, and a recalled call: a linking error
