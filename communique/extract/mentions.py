@@ -288,6 +288,14 @@ class LineParser:
     # -- a whole mention -----------------------------------------------------
     def parse_run(self, i: int) -> tuple[RawMention | None, int]:
         j, title, countries, not_country, seen_head, counterpart, trailing, tail, described = self.parse_title(i)
+        if counterpart and not seen_head and j + 1 < self.n and self.toks[j].text == "," and self._starts_title(j + 1):
+            # "his counterpart, President Edgar Lungu": the office after the comma is the counterpart's
+            m, end = self.parse_run(j + 1)
+            if m is not None:
+                m.counterpart = True
+                if countries and m.country is None:
+                    m.country, m.country_source = countries[0], "counterpart"
+            return m, end
         named_after_state = tail is not None and trailing >= 2    # "President of Azerbaijan Ilham Aliyev, Trend reports"
         if (seen_head or counterpart) and j + 1 < self.n and self.toks[j].text in (",", "–", "—") and not named_after_state and (
                 self.cat(j + 1) in (RANK, HON) or self._name_then_boundary(j + 1)):

@@ -247,8 +247,11 @@ def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
     return (every[0] if every else None), every
 
 
-def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None:
-    """'X and his Russian counterpart Y': Y holds X's office; X is not Russian."""
+def _resolve_counterparts(entities: list[_Entity], people: list[Person], body: str = "",
+                          countries: list[tuple[str, Span]] = ()) -> None:
+    """'X and his Russian counterpart Y': Y holds X's office; X is not Russian. 'a visit to Zambia,
+    where X and his counterpart Y held talks': with no state of its own, the counterpart serves the one
+    other state its sentence names."""
     by_mention = {id(m): k for k, e in enumerate(entities) for m in e.mentions}
     flat = sorted((m for e in entities for m in e.mentions), key=lambda m: m.start)
     for idx, m in enumerate(flat):
@@ -267,6 +270,14 @@ def _resolve_counterparts(entities: list[_Entity], people: list[Person]) -> None
         if m.country and not any(x.country for x in entities[other].mentions):
             for x in entities[other].mentions:
                 x.not_country = x.not_country or m.country
+        own = next((x.country for x in entities[other].mentions if x.country), None)
+        if m.country is None and own and body:
+            lo = body.rfind(".", 0, m.start) + 1
+            hi = body.find(".", m.end)
+            hi = len(body) if hi < 0 else hi
+            near = {code for code, span in countries if lo <= span.start < hi} - {own}
+            if len(near) == 1:
+                m.country, m.country_source = near.pop(), "counterpart"
 
 
 # "Putin's state visit to Vietnam", "Suga, who visited Vietnam", "the visit of Minister X to India",
@@ -542,7 +553,7 @@ def extract_people(body: str, ner_spans: list[tuple[int, int]], countries: list[
             honorific=next((m.honorific for m in e.mentions if m.honorific), None),
             mentions=[Span(m.start, m.end, body[m.start:m.end]) for m in e.mentions],
         ))
-    _resolve_counterparts(entities, people)
+    _resolve_counterparts(entities, people, body, countries)
     _list_cues(body, entities)
     ranked = rank_countries(countries)
     site = site_country(ranked, url, outlet) or _dateline_country(body, ranked)

@@ -24,8 +24,10 @@ def settle_opposites(ctx: ArticleContext, events: list[Event]) -> None:
             continue        # "He also met Prime Minister A and Speaker B": two of one side, one meeting each
         for k, other in (named, named[::-1]):
             p, q = ctx.people[k], ctx.people[other]
-            if (p.country_source in GUESSED and q.country_source not in GUESSED
-                    and p.country == q.country and p.country in e.countries):
+            # the guess puts p on q's state, or on a state that is no side of the meeting at all
+            # ("a working visit to Zambia, where President X and his counterpart Y held talks")
+            if (p.country_source in GUESSED and q.country_source not in GUESSED and q.country in e.countries
+                    and (p.country == q.country or p.country not in e.countries)):
                 p.country = next(c for c in e.countries if c != q.country)
                 p.country_source = "opposite"
                 break

@@ -43,12 +43,19 @@ _NOT_HELD_WORD = regex.compile(r"\b(?:will|would|shall|is|are|was|were|has|have|
                                regex.IGNORECASE)
 
 
+_TRIP_MADE_TO = regex.compile(r"\b(?:visited|arrived\s+in|travell?ed\s+to|flew\s+to|came\s+to)\s+[^,.;]{1,80}?\s+to\s+"
+                              r"(?:\w+\s+)?(?:hold|meet|have)\w*\b[^.]{0,150}$", regex.IGNORECASE)
+_FUTURE_WORD = regex.compile(r"\b(?:will|would|shall|set|due|scheduled|expected|slated|plans?|planning|going)\b",
+                             regex.IGNORECASE)
+
+
 def excluded(text: str, start: int, end: int, not_engagement: list[regex.Pattern]) -> bool:
     """'exchanges of visits', 'invited him to visit', 'will visit', 'the visit will take place':
     named, but not an engagement report."""
     before = text[max(0, start - 100):end]
     if any(p.search(before) for p in not_engagement):
-        return True
+        # "X has visited the DRC to hold talks with Y": the purpose of a trip made was carried out
+        return not (_TRIP_MADE_TO.search(before) and not _FUTURE_WORD.search(before))
     return bool(_NOT_HELD_WORD.search(text, end, end + 112)) and bool(_NOT_HELD_AFTER.match(text, end))
 
 

@@ -1166,3 +1166,20 @@ def test_someone_whose_grave_or_monument_was_visited_took_no_part(engagements_of
             "paying homage at the grave of former President Peter Szabo.")
     e = only(events(engagements_of, text, "2023-06-14"), "meeting")
     assert set(e["people"]) == {"Anna Kovacs", "Jan Nowak"}
+
+
+def test_a_trip_made_to_hold_talks_reports_the_trip_and_the_talks(engagements_of):
+    text = ("President Anna Kovacs of Hungary has visited the Republic of Poland to hold bilateral talks with her "
+            "counterpart, President Jan Nowak.")
+    evs = events(engagements_of, text, "2018-07-13")
+    assert only(evs, "visit")["countries"] == ["HUN", "POL"]
+    assert set(only(evs, "meeting")["people"]) == {"Anna Kovacs", "Jan Nowak"}
+    text = "President Anna Kovacs of Hungary will travel to Poland to hold talks with her counterpart."
+    assert events(engagements_of, text, "2018-07-13") == []
+
+
+def test_discussions_held_earlier_ahead_of_the_visit_are_the_same_news(engagements_of):
+    text = ("Polish President Jan Nowak arrived in Budapest on Sunday for a state visit. Hungarian Foreign Minister "
+            "Anna Kovacs had earlier held discussions with her Polish counterpart Piotr Lis ahead of the state visit.")
+    evs = events(engagements_of, text, "2023-08-21")
+    assert [e["historical"] for e in evs if e["kind"] == "meeting"] == [False]

@@ -441,3 +441,11 @@ def test_names_listed_each_with_its_state_after_a_placed_counterpart_are_people(
     assert {n: (x.country, x.title) for n, x in p.items() if n != "Ng Eng Hen"} == {
         "Ahmad Hasan": ("MYS", "Defence Minister"), "Haji Awang Ali Haji Yusof": ("BRN", "Defence Minister"),
         "Carlo Reyes Jr": ("PHL", "Defence Minister")}
+
+
+def test_a_counterpart_after_a_comma_serves_the_one_other_state_its_sentence_names(people_of):
+    p = people_of("Hungarian President Anna Kovacs held talks in Bratislava with Slovak President Peter Szabo. "
+                  "Slovakia and Hungary agreed to expand trade. The visit followed a working visit to the Republic "
+                  "of Poland, where both President Anna Kovacs and her counterpart, President Jan Nowak, held "
+                  "bilateral discussions.")
+    assert (p["Jan Nowak"].country, p["Jan Nowak"].title) == ("POL", "President")

@@ -286,7 +286,10 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "X had earlier held discussions … ahead of the state visit": the cue is the discussions', the
     # visit comes after them
     ahead = bool(AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
-    cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead) or since
+    # "X had earlier held discussions with Y ahead of the state visit": the run-up to the article's
+    # engagement, told as earlier than it, is the same news
+    lead_up = _AHEAD_OF_THE.search(s.text, m.end(), s.local(hi)) is not None
+    cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead and not lead_up) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
     opening = rule.anaphoric and _OPENING_BACK_REFERENCE.match(s.text) is not None and m.start() < 20
@@ -509,6 +512,8 @@ _ABSENT = regex.compile(r"\b(?:(?:regards|greetings|wishes|message|letter|congra
                      r"|mausoleum|monument|memorial|statue|bust|portrait)\s+(?:of|from)"
                      r"|(?:mausoleum|monument|memorial|statue|bust)\s+to)\s+"
                      r"(?:[\w.-]+\s+){0,8}$", regex.IGNORECASE)
+_AHEAD_OF_THE = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+(?:the|this)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?:visit|trip|summit|talks|meeting)\b", regex.IGNORECASE)
 _THE_PAIR = regex.compile(r"^\s*(?:The\s+pair|The\s+two\s+(?:leaders|presidents|prime\s+ministers|ministers|men|women)"
                         r"|Both\s+leaders)\b", regex.IGNORECASE)
 _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)
