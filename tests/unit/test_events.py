@@ -1183,3 +1183,10 @@ def test_discussions_held_earlier_ahead_of_the_visit_are_the_same_news(engagemen
             "Anna Kovacs had earlier held discussions with her Polish counterpart Piotr Lis ahead of the state visit.")
     evs = events(engagements_of, text, "2023-08-21")
     assert [e["historical"] for e in evs if e["kind"] == "meeting"] == [False]
+
+
+def test_a_press_conference_with_a_foreign_official_is_a_meeting(engagements_of):
+    text = ("Remarks by Foreign Minister Anna Kovacs of Hungary at the press conference with Jan Nowak, Foreign "
+            "Minister of Poland\nIt is a pleasure for me to be here in Warsaw.")
+    e = only(events(engagements_of, text), "meeting")
+    assert (e["countries"], set(e["people"])) == (["HUN", "POL"], {"Anna Kovacs", "Jan Nowak"})
