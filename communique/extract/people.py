@@ -243,8 +243,31 @@ def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
                 low = t.lower()
                 weak = any(low.endswith(h) for h in _LOW_TITLE_HEADS)
                 cands.append((weak, rank, -len(t.split()), t))
-    every = list(dict.fromkeys(t for *_, t in sorted(cands, key=lambda c: c[:3])))
+    every = list(dict.fromkeys(_as_office(t) for *_, t in sorted(cands, key=lambda c: c[:3])))
     return (every[0] if every else None), every
+
+
+@lru_cache(maxsize=1)
+def _state_possessive() -> regex.Pattern:
+    # states only: "the EU's Foreign and Security Policy" names an organisation's office, not a state
+    names = sorted({n for code, e in lexicons.countries().items() if code not in ("EUU", "IGO")
+                    for n in e.get("names", [])}, key=len, reverse=True)
+    return regex.compile(r"\b(?:the\s+)?(?:" + "|".join(regex.escape(n) for n in names) + r")['’]s\s+(?=\w)")
+
+
+_ABBREVIATED = {"PM": "Prime Minister", "FM": "Foreign Minister", "DPM": "Deputy Prime Minister"}
+_ABBREVIATION = regex.compile(r"\b(?-i:PM|FM|DPM)\b")
+
+
+def _as_office(title: str) -> str:
+    """An office as the guidelines want it: without the state, which `country` holds ("Secretary of
+    Iran's Supreme National Security Council" -> "… of the Supreme National Security Council"), and
+    written out ("PM" -> "Prime Minister")."""
+    title = _ABBREVIATION.sub(lambda m: _ABBREVIATED[m.group()], title)
+    if "'" not in title and "’" not in title:
+        return title
+    out = _state_possessive().sub("the ", title)
+    return regex.sub(r"\b(of|in|for)\s+the\s+the\b", r"\1 the", out)
 
 
 def _resolve_counterparts(entities: list[_Entity], people: list[Person], body: str = "",

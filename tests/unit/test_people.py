@@ -449,3 +449,16 @@ def test_a_counterpart_after_a_comma_serves_the_one_other_state_its_sentence_nam
                   "of Poland, where both President Anna Kovacs and her counterpart, President Jan Nowak, held "
                   "bilateral discussions.")
     assert (p["Jan Nowak"].country, p["Jan Nowak"].title) == ("POL", "President")
+
+
+def test_a_state_named_inside_an_office_is_left_to_the_country_field(people_of):
+    p = people_of("Ali Rezaei, Secretary of Iran's Supreme National Security Council, arrived in Beijing.")
+    assert (p["Ali Rezaei"].title, p["Ali Rezaei"].country) == ("Secretary of the Supreme National Security Council", "IRN")
+    p = people_of("Anna Kovacs, High Representative for the EU's Foreign and Security Policy, arrived in Hanoi.")
+    assert p["Anna Kovacs"].title == "High Representative for the EU's Foreign and Security Policy"
+
+
+def test_an_abbreviated_office_is_written_out(people_of):
+    p = people_of("Mongolian PM Bat Erdene held talks in Hanoi with Deputy PM Tran Van Bao.")
+    assert (p["Bat Erdene"].title, p["Tran Van Bao"].title) == ("Prime Minister", "Deputy Prime Minister")
+
