@@ -234,16 +234,33 @@ def _country_ok(m: RawMention, e: _Entity) -> bool:
     return not known or m.country in known
 
 
+@lru_cache(maxsize=1)
+def _party_words() -> regex.Pattern:
+    words = lexicons.offices()["sectors"]["party"]
+    return regex.compile(r"\b(?:" + "|".join(regex.escape(w) for w in words) + r")\b", regex.IGNORECASE)
+
+
+_STATE_OFFICE = regex.compile(r"\b(?:minister|president|premier|chairman|chairwoman|chair|speaker|ambassador"
+                              r"|secretary\s+of\s+state|governor|chancellor|king|queen|emperor)\b", regex.IGNORECASE)
+
+
+def _party_post_only(title: str) -> bool:
+    """"Deputy Secretary of the Central Military Commission": a party post, and no office of state in
+    the same words (the guidelines name a minister by the ministry the article also gives)."""
+    return bool(_party_words().search(title)) and not _STATE_OFFICE.search(_party_words().sub(" ", title))
+
+
 def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
-    """Prefer a title written before the name, then an apposition; 'member' titles last; longest wins."""
-    cands: list[tuple[int, int, int, str]] = []
+    """Prefer a title written before the name, then an apposition; 'member' titles and party posts
+    (when an office of state is also given) last; longest wins."""
+    cands: list[tuple[int, bool, int, int, str]] = []
     for _k, m in enumerate(e.mentions):
         for rank, t in [(0 if m.anchor in ("title", "rank", "honorific") else 1, m.title)] + [(1, x) for x in m.extra_titles]:
             if t:
                 low = t.lower()
                 weak = any(low.endswith(h) for h in _LOW_TITLE_HEADS)
-                cands.append((weak, rank, -len(t.split()), t))
-    every = list(dict.fromkeys(_as_office(t) for *_, t in sorted(cands, key=lambda c: c[:3])))
+                cands.append((weak, _party_post_only(t), rank, -len(t.split()), t))
+    every = list(dict.fromkeys(_as_office(t) for *_, t in sorted(cands, key=lambda c: c[:4])))
     return (every[0] if every else None), every
 
 

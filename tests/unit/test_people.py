@@ -462,3 +462,11 @@ def test_an_abbreviated_office_is_written_out(people_of):
     p = people_of("Mongolian PM Bat Erdene held talks in Hanoi with Deputy PM Tran Van Bao.")
     assert (p["Bat Erdene"].title, p["Tran Van Bao"].title) == ("Prime Minister", "Deputy Prime Minister")
 
+
+
+def test_a_party_post_yields_to_the_office_of_state_the_article_also_gives(people_of):
+    p = people_of("Minister of National Defence General Tran Van Bao met the delegation. Deputy Secretary of the "
+                  "Central Military Commission Tran Van Bao thanked the guests.")
+    assert p["Tran Van Bao"].title == "Minister of National Defence"
+    p = people_of("General Secretary of the Communist Party Tran Van Bao received the delegation.")
+    assert p["Tran Van Bao"].title == "General Secretary of the Communist Party"
