@@ -396,8 +396,10 @@ def anaphoric_days(text: str, offset: int, previous: Callable[[int], DateMention
     """Days written relative to an earlier one ("The same day, …", "the next day"). `previous(pos)`
     gives the last day-precision DateMention written before body offset `pos`, or None; each mention
     resolves against it (same day, a day after, a day before), keeping an unknown year unknown."""
-    out = []
+    out: list[DateMention] = []
     for m in _ANAPHORIC_DAY.finditer(text):
+        if len(out) >= MAX_DATES_PER_SENTENCE:
+            break
         base = previous(m.start() + offset)
         if base is None or not base.value:
             continue
