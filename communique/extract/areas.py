@@ -11,7 +11,7 @@ from functools import cache
 import regex
 
 from communique import lexicons
-from communique.extract.context import ArticleContext
+from communique.extract.context import ArticleContext, Sentence
 from communique.model import Evidence, Span
 
 
@@ -59,7 +59,7 @@ def extract_areas(ctx: ArticleContext) -> dict[str, list[Span]]:
 OFFICE_REACH = 12    # characters between an office written before a name and the name (a rank, a comma)
 
 
-def _office_spans(ctx: ArticleContext, s) -> list[tuple[int, int]]:
+def _office_spans(ctx: ArticleContext, s: Sentence) -> list[tuple[int, int]]:
     """Sentence-local spans of the offices written beside a person's name in this sentence: the
     fields in an office ("Minister of Agriculture and Environment Do Duc Duy") are a portfolio, not
     cooperation the article names."""

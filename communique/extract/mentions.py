@@ -351,16 +351,23 @@ class LineParser:
 
     def country_after(self, m: RawMention, k: int) -> int:
         """'President Jane Roe of Ruritania': the state named right after the name."""
-        if k >= self.n or self.toks[k].low != "of":
-            return k
-        c = k + 1
-        if c < self.n and self.toks[c].low == "the":
-            c += 1
-        if self.cat(c) != COUNTRY or (self.tags[c].j < self.n and self.cat(self.tags[c].j) in TITLE_PARTS):
+        c = self._of_state(k)
+        if c is None:
             return k
         if m.country is None:
             m.country, m.country_source = self.tags[c].value, "of"
         return self.tags[c].j
+
+    def _of_state(self, k: int) -> int | None:
+        """The index of STATE when "of (the) STATE" starts at k (and no office follows it), else None."""
+        if k >= self.n or self.toks[k].low != "of":
+            return None
+        c = k + 1
+        if c < self.n and self.toks[c].low == "the":
+            c += 1
+        if c >= self.n or self.cat(c) != COUNTRY or (self.tags[c].j < self.n and self.cat(self.tags[c].j) in TITLE_PARTS):
+            return None
+        return c
 
     def appositive(self, m: RawMention, k: int) -> int:
         """'NAME, Ambassador to Vietnam' / 'NAME - Minister of Defence of Azerbaijan -': a title after the name."""
@@ -469,9 +476,10 @@ class LineParser:
                 continue
             k = next((j + 1 for j in range(starts.get(m.start, self.n), self.n) if self.toks[j].end == m.end), None)
             while k is not None and len(out) < MAX_MENTIONS_PER_LINE:
-                k = self._state_after(k)                       # past "of (the) STATE"
-                if k is None:
+                state = self._of_state(k)
+                if state is None:
                     break
+                k = self.tags[state].j                         # past "of (the) STATE"
                 if k < self.n and self.toks[k].text == ",":
                     k += 1
                 if k < self.n and self.toks[k].low == "and":
@@ -481,28 +489,16 @@ class LineParser:
                         and is_name_token(self.toks[j], self.tags[j]):
                     j += 1
                 words = self.toks[k:j]
-                after = self._state_after(j)
-                if len(words) < 2 or after is None or any(t.low in STOP_WORDS for t in words):
+                theirs = self._of_state(j)
+                if len(words) < 2 or theirs is None or any(t.low in STOP_WORDS for t in words):
                     break
                 name = _name_text(words)
                 if (words[0].start, words[-1].end) not in taken and not is_city(name):
-                    c = j + 2 if self.toks[j + 1].low == "the" else j + 1
                     out.append(RawMention(start=words[0].start, end=words[-1].end, name=name, anchor="coordinated",
-                                          country=self.tags[c].value, country_source="of", line=self.line_no,
+                                          country=self.tags[theirs].value, country_source="of", line=self.line_no,
                                           counterpart=m.counterpart))
                 k = j
         return out
-
-    def _state_after(self, k: int) -> int | None:
-        """The token index after "of (the) STATE" starting at k, or None."""
-        if k >= self.n or self.toks[k].low != "of":
-            return None
-        c = k + 1
-        if c < self.n and self.toks[c].low == "the":
-            c += 1
-        if c >= self.n or self.cat(c) != COUNTRY:
-            return None
-        return self.tags[c].j
 
     def coordinated(self, found: list[RawMention]) -> list[RawMention]:
         """"Yoon Suk Yeol and Japanese Prime Minister Shigeru Ishiba held talks": a name of two to

@@ -209,13 +209,13 @@ def _link(mentions: list[RawMention]) -> list[_Entity]:
         # ("In a working session with the Vietnamese top diplomat, X reaffirmed …"): the votes decide
         candidates = [e for e in entities if _covers(toks, e.tokens)
                       and (_country_ok(m, e) or (len(toks) >= 2 and list(toks) == list(e.tokens)))]
-        if candidates and not _country_ok(m, candidates[0]) and len(candidates) == 1:
-            m.country, m.title, m.extra_titles = None, None, []     # the first mention's cue stands
         if candidates:
             def distance(e: _Entity, m: RawMention = m) -> tuple[int, int]:
                 k = bisect_right(e.starts, m.start)       # sorted starts: no scan of every mention
                 return (0, m.start - e.starts[k - 1]) if k else (1, e.starts[0])
             best = min(candidates, key=distance)
+            if not _country_ok(m, best):
+                m.country, m.title, m.extra_titles = None, None, []     # the earlier mentions' cue stands
             best.mentions.append(m)
             insort(best.starts, m.start)
             continue
@@ -253,7 +253,7 @@ def _party_post_only(title: str) -> bool:
 def _choose_title(e: _Entity) -> tuple[str | None, list[str]]:
     """Prefer a title written before the name, then an apposition; 'member' titles and party posts
     (when an office of state is also given) last; longest wins."""
-    cands: list[tuple[int, bool, int, int, str]] = []
+    cands: list[tuple[bool, bool, int, int, str]] = []
     for _k, m in enumerate(e.mentions):
         for rank, t in [(0 if m.anchor in ("title", "rank", "honorific") else 1, m.title)] + [(1, x) for x in m.extra_titles]:
             if t:
@@ -287,8 +287,8 @@ def _as_office(title: str) -> str:
     return regex.sub(r"\b(of|in|for)\s+the\s+the\b", r"\1 the", out)
 
 
-def _resolve_counterparts(entities: list[_Entity], people: list[Person], body: str = "",
-                          countries: list[tuple[str, Span]] = ()) -> None:
+def _resolve_counterparts(entities: list[_Entity], people: list[Person], body: str,
+                          countries: list[tuple[str, Span]]) -> None:
     """'X and his Russian counterpart Y': Y holds X's office; X is not Russian. 'a visit to Zambia,
     where X and his counterpart Y held talks': with no state of its own, the counterpart serves the one
     other state its sentence names."""
@@ -311,7 +311,7 @@ def _resolve_counterparts(entities: list[_Entity], people: list[Person], body: s
             for x in entities[other].mentions:
                 x.not_country = x.not_country or m.country
         own = next((x.country for x in entities[other].mentions if x.country), None)
-        if m.country is None and own and body:
+        if m.country is None and own:
             lo = body.rfind(".", 0, m.start) + 1
             hi = body.find(".", m.end)
             hi = len(body) if hi < 0 else hi

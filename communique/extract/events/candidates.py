@@ -286,8 +286,8 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     # "X had earlier held discussions … ahead of the state visit": the cue is the discussions', the
     # visit comes after them
     ahead = bool(AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
-    # "X had earlier held discussions with Y ahead of the state visit": the run-up to the article's
-    # engagement, told as earlier than it, is the same news
+    # the discussions themselves, "had earlier held … ahead of the state visit": the run-up to the
+    # article's engagement, told as earlier than it, is the same news
     lead_up = _AHEAD_OF_THE.search(s.text, m.end(), s.local(hi)) is not None
     cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead and not lead_up) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
