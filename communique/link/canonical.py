@@ -55,11 +55,15 @@ def candidate_events(conn: sqlite3.Connection, e: ev.EventView, neighbours: list
     return list(dict.fromkeys(found))
 
 
+# the columns view_from_row reads, in its order
+_VIEW_SELECT = ("SELECT ae.article_id, ae.idx, ae.kind, ae.countries, ae.date, ae.date_end, ae.date_source,"
+                " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence, ae.guest"
+                " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE")
+
+
 def member_views(conn: sqlite3.Connection, event_id: int) -> list[ev.EventView]:
     rows = conn.execute(
-        "SELECT ae.article_id, ae.idx, ae.kind, ae.countries, ae.date, ae.date_end, ae.date_source,"
-        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence, ae.guest"
-        " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.event_id = ?",
+        _VIEW_SELECT + " ae.event_id = ?",
         (event_id,)).fetchall()
     return [view_from_row(conn, r) for r in rows]
 
@@ -101,9 +105,7 @@ class Similarity:
 def link_article_events(conn: sqlite3.Connection, article_id: str, neighbours: list[str]) -> None:
     """Attach each of the article's events to a canonical event, or start one."""
     rows = conn.execute(
-        "SELECT ae.article_id, ae.idx, ae.kind, ae.countries, ae.date, ae.date_end, ae.date_source,"
-        " a.published, ae.place_name, ae.mechanism, ae.ordinal, ae.historical, ae.confidence, ae.guest"
-        " FROM article_events ae JOIN articles a ON a.id = ae.article_id WHERE ae.article_id = ?"
+        _VIEW_SELECT + " ae.article_id = ?"
         " ORDER BY ae.idx", (article_id,)).fetchall()
     views = [view_from_row(conn, r) for r in rows]
     clusters: dict[int, list[ev.EventView]] = {}

@@ -14,14 +14,14 @@ from communique.extract.events.when import (
     AHEAD_OF,
     DEPARTURE,
     FIRST_SINCE,
+    LEAD_UP_TO,
     OPENING_ADJUNCT,
     OTHER_ENGAGEMENT,
-    OWN_DATE_GAP,
-    OWN_DATE_REACH,
     PURPOSE,
     SINCE,
     THIS_WEEK,
     nearest_date,
+    written_after,
 )
 from communique.extract.speakers import speaker
 from communique.extract.triggers import any_trigger, domestic, excluded, rules
@@ -150,11 +150,6 @@ def _month_before(date: DateMention, published: str | None) -> bool:
     if not (published and date.value and date.value[:4].isdigit()):
         return False
     return date.value[:7] < published[:len(date.value[:7])]
-
-
-def _written_after(s: Sentence, end: int, date: DateMention) -> bool:
-    """The date is written right after the trigger, as its own ("the summit in March")."""
-    return 0 <= date.start - end <= OWN_DATE_REACH and bool(OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(date.start)]))
 
 
 def _mechanism(text: str) -> tuple[str | None, int | None]:
@@ -288,7 +283,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
     ahead = bool(AHEAD_OF.search(s.text, max(0, m.start() - 40), m.start()))
     # the discussions themselves, "had earlier held … ahead of the state visit": the run-up to the
     # article's engagement, told as earlier than it, is the same news
-    lead_up = _AHEAD_OF_THE.search(s.text, m.end(), s.local(hi)) is not None
+    lead_up = LEAD_UP_TO.search(s.text, m.end(), s.local(hi)) is not None
     cue = (bool(cues.search(ctx.body[lo:cue_end])) and not ahead and not lead_up) or since
     evidence = [Evidence(s.span.start, s.span.end, s.text, rule=f"events:{rule.id}")]
     own_adjunct = next((x for x in adjuncts if x.start() <= m.start() < x.end()), None)
@@ -446,7 +441,7 @@ def _build(ctx: ArticleContext, s: Sentence, rule: Rule, m: regex.Match, cues, k
                           cue=cue, evidence=list(evidence), sentences=[s.index]) for one in groups]
     if bare and date is not None and kind != "multilateral" and (
             (not rule.anaphoric and (cue or _year_before(date, ctx.published)))
-            or (rule.anaphoric and _written_after(s, b, date) and _month_before(date, ctx.published))):
+            or (rule.anaphoric and written_after(s, b, date) and _month_before(date, ctx.published))):
         # "since the previous dialogue in July 2023", "the pair met during the September 2022 summit",
         # "During the summit in March, we agreed …" (told in May): a dated, recalled engagement of the
         # article's pair
@@ -512,8 +507,6 @@ _ABSENT = regex.compile(r"\b(?:(?:regards|greetings|wishes|message|letter|congra
                      r"|mausoleum|monument|memorial|statue|bust|portrait)\s+(?:of|from)"
                      r"|(?:mausoleum|monument|memorial|statue|bust)\s+to)\s+"
                      r"(?:[\w.-]+\s+){0,8}$", regex.IGNORECASE)
-_AHEAD_OF_THE = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+(?:the|this)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?:visit|trip|summit|talks|meeting)\b", regex.IGNORECASE)
 _THE_PAIR = regex.compile(r"^\s*(?:The\s+pair|The\s+two\s+(?:leaders|presidents|prime\s+ministers|ministers|men|women)"
                         r"|Both\s+leaders)\b", regex.IGNORECASE)
 _THE_JUST_BEFORE = regex.compile(r"\b(?:the|this)\s+$", regex.IGNORECASE)

@@ -14,8 +14,12 @@ _FRONTED = regex.compile(r"^\s*(?:(?:On|In|At|From|Earlier|Later|Also)\b[\s,]*(?
 THIS_WEEK = regex.compile(r"[^.;,]{0,60}?\b(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|today|yesterday)\b",
                           regex.IGNORECASE)
 # "X had earlier held discussions … ahead of the state visit": the visit comes after the main clause
-AHEAD_OF = regex.compile(r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
-                         r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+_AHEAD = r"\b(?:ahead\s+of|prior\s+to|in\s+the\s+run-up\s+to|in\s+preparation\s+for)\s+"
+AHEAD_OF = regex.compile(_AHEAD + r"(?:the\s+|his\s+|her\s+|their\s+|a\s+)?(?:[\w-]+\s+){0,2}$", regex.IGNORECASE)
+# "X had earlier held discussions with Y ahead of the state visit": what is told as the run-up to the
+# article's engagement, after the trigger
+LEAD_UP_TO = regex.compile(_AHEAD + r"(?:the|this)\s+(?:[\w-]+\s+){0,3}?(?:visit|trip|summit|talks|meeting)\b",
+                           regex.IGNORECASE)
 # "came to Moscow to make the previous agreements more concrete": a purpose clause speaks of other things
 PURPOSE = regex.compile(r"\s(?:in\s+order\s+)?to\s+(?!the\b|a\b|an\b|be\b|his\b|her\b|their\b|its\b|this\b)(?-i:\p{Ll}+)\b",
                      regex.IGNORECASE)
@@ -51,9 +55,16 @@ CLAUSE_PENALTY = 40     # characters a comma between an earlier date and the tri
 
 # "signed … in October 2022, during X's official visit": what was done during a trip dates it
 _DURING_GAP = regex.compile(r",?\s*(?:during|at|on\s+the\s+occasion\s+of)\s+[^,;.]{0,80}", regex.IGNORECASE)
-OWN_DATE_REACH = 4      # characters between a meeting's trigger and a date written as its own ("… in May 2019")
-OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
+_OWN_DATE_REACH = 4      # characters between a meeting's trigger and a date written as its own ("… in May 2019")
+_OWN_DATE_GAP = regex.compile(r"\s*(?:in|on|of)?\s*", regex.IGNORECASE)
 
+
+
+def written_after(s: Sentence, end: int, date: DateMention) -> bool:
+    """The date is written right after the trigger ending at `end`, as its own ("the first Joint
+    Committee in May 2019", "the summit in March")."""
+    return 0 <= date.start - end <= _OWN_DATE_REACH and bool(
+        _OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(date.start)]))
 
 def nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
                   elsewhere: list[tuple[int, int]] = (), end: int | None = None) -> DateMention | None:
@@ -70,7 +81,7 @@ def nearest_date(s: Sentence, lo: int, hi: int, pos: int, kind: str,
     if end is not None:
         # "the holding of the first Joint Committee in May 2019 … and the signing … on June 30": a date
         # written right after the trigger is its own, however precise the others
-        own = [d for d in usable if 0 <= d.start - end <= OWN_DATE_REACH and OWN_DATE_GAP.fullmatch(s.text[s.local(end):s.local(d.start)])]
+        own = [d for d in usable if written_after(s, end, d)]
         if own and kind != "visit":
             return own[0]
     # "signed … in October 2022, during General Secretary X's official visit to China": what was done
